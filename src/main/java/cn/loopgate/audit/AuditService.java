@@ -1,0 +1,113 @@
+package cn.loopgate.audit;
+
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.FirmScope;
+import cn.loopgate.identity.Role;
+import cn.loopgate.shared.persistence.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records and reads the audit trail. {@link #record} joins the caller's transaction (MANDATORY), so a
+ * change and its audit entry commit together or not at all. Snapshots are small maps the services
+ * choose; personal data in them is masked.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AccessPolicy access;
+    @Inject
+    Clock clock;
+
+    /** What changed: the object, and where it belongs (for scoping who may read the entry). */
+    public record Subject(String type, Long id, Long firmId, Long parkId) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Subject subject, String action, Map<String, ?> before, Map<String, ?> after, String reason) {
+        Caller c = access.caller();
+        em.persist(new AuditEntry(clock.instant(), c.username(), c.role() == null ? null : c.role().name(),
+                subject.type(), subject.id(), subject.firmId(), subject.parkId(), action,
+                before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after),
+                reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000)));
+    }
+
+    /** Filters of the audit page; null means any. */
+    public record Filter(String actor, String objectType, Long objectId, String action, Instant from, Instant to) {
+    }
+
+    /** The whole trail, for administrators and bureau analysts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditEntry> search(Filter f, int offset, int limit) {
+        access.require(Role.ADMIN, Role.ANALYST);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.actor() != null && !f.actor().isBlank()) {
+            where.append(" and a.actor = :actor");
+            params.put("actor", f.actor().strip());
+        }
+        if (f.objectType() != null && !f.objectType().isBlank()) {
+            where.append(" and a.objectType = :type");
+            params.put("type", f.objectType());
+        }
+        if (f.objectId() != null) {
+            where.append(" and a.objectId = :oid");
+            params.put("oid", f.objectId());
+        }
+        if (f.action() != null && !f.action().isBlank()) {
+            where.append(" and a.action = :action");
+            params.put("action", f.action());
+        }
+        if (f.from() != null) {
+            where.append(" and a.at >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            where.append(" and a.at < :to");
+            params.put("to", f.to());
+        }
+        TypedQuery<AuditEntry> q = em.createQuery("select a from AuditEntry a" + where + " order by a.at desc, a.id desc", AuditEntry.class);
+        TypedQuery<Long> count = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page<>(q.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult(), offset, limit);
+    }
+
+    /**
+     * One object's history, shown on its own page: visible to whoever may read the firm it belongs
+     * to; entries about master data without a firm only to administrators and analysts.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> historyOf(String type, long id) {
+        FirmScope scope = access.firmScope();
+        List<AuditEntry> entries = em.createQuery(
+                        "select a from AuditEntry a where a.objectType = :type and a.objectId = :id order by a.at, a.id", AuditEntry.class)
+                .setParameter("type", type).setParameter("id", id)
+                .setMaxResults(1000)
+                .getResultList();
+        boolean all = scope.kind() == FirmScope.Kind.ALL;
+        return entries.stream()
+                .filter(e -> all || e.getFirmId() != null && e.getParkId() != null && scope.includes(e.getFirmId(), e.getParkId()))
+                .toList();
+    }
+}

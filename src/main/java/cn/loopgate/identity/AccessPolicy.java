@@ -1,0 +1,92 @@
+package cn.loopgate.identity;
+
+import cn.loopgate.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one place that decides who may see and do what. Every service asks it before it reads or
+ * writes; pages and resources never decide access themselves.
+ *
+ * <ul>
+ *   <li>A firm manager reads and writes only their firm.</li>
+ *   <li>A liaison officer reads the firms of their parks and reviews their applications.</li>
+ *   <li>A bureau analyst reads everything and writes nothing.</li>
+ *   <li>A gate guard only verifies permits: no firm is in their scope.</li>
+ *   <li>An administrator manages master data and bindings: all firms, but no workers' personal data.</li>
+ * </ul>
+ * An object outside the caller's scope answers "not found" (its existence is not revealed); an
+ * action the caller's role may not take on a visible object answers "forbidden".
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    @Inject
+    CurrentCaller current;
+
+    public Caller caller() {
+        return current.get();
+    }
+
+    /** Refuses (403) unless the caller holds one of {@code roles}. */
+    public Caller require(Role... roles) {
+        Caller c = caller();
+        if (c.role() == null || !c.isAnyOf(roles)) {
+            throw DomainException.forbidden();
+        }
+        return c;
+    }
+
+    /** Which firms the caller may read. */
+    public FirmScope firmScope() {
+        Caller c = caller();
+        if (c.role() == null) {
+            return FirmScope.NONE;
+        }
+        return switch (c.role()) {
+            case ANALYST, ADMIN -> FirmScope.ALL;
+            case LIAISON -> new FirmScope(FirmScope.Kind.PARKS, null, c.parkIds());
+            case FIRM_MANAGER -> new FirmScope(FirmScope.Kind.FIRM, c.firmId(), null);
+            case GUARD -> FirmScope.NONE;
+        };
+    }
+
+    /** 404 unless the firm is in the caller's read scope. */
+    public void checkRead(long firmId, long parkId) {
+        if (!firmScope().includes(firmId, parkId)) {
+            throw DomainException.notFound();
+        }
+    }
+
+    /**
+     * A firm's own business (plans, reports, rosters, applications): its manager only.
+     * 404 outside the read scope, 403 inside it for any other role.
+     */
+    public Caller checkFirmWrite(long firmId, long parkId) {
+        checkRead(firmId, parkId);
+        return require(Role.FIRM_MANAGER);
+    }
+
+    /** Reviews and approvals in a park: its liaison officers only. */
+    public Caller checkLiaison(long firmId, long parkId) {
+        checkRead(firmId, parkId);
+        return require(Role.LIAISON);
+    }
+
+    /** Workers' personal data (resident IDs, phones): the firm's manager and its park's liaison. */
+    public boolean canSeeWorkers(long firmId, long parkId) {
+        Caller c = caller();
+        return c.isAnyOf(Role.FIRM_MANAGER, Role.LIAISON) && firmScope().includes(firmId, parkId);
+    }
+
+    /** Unmasked resident IDs and phones: the firm's own manager only. */
+    public boolean canSeeUnmasked(long firmId) {
+        Caller c = caller();
+        return c.is(Role.FIRM_MANAGER) && c.firmId() != null && c.firmId() == firmId;
+    }
+
+    /** Master data (districts, parks, firms' registration, users): administrators. */
+    public Caller requireAdmin() {
+        return require(Role.ADMIN);
+    }
+}

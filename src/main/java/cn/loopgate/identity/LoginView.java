@@ -1,0 +1,85 @@
+package cn.loopgate.identity;
+
+import cn.loopgate.shared.web.FacesSupport;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/** The built-in login form and sign-out. */
+@Named
+@RequestScoped
+public class LoginView {
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    UserDirectory directory;
+    @Inject
+    Clock clock;
+
+    private String username;
+    private String password;
+
+    public void login() throws IOException {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ExternalContext ec = fc.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        String user = username == null ? "" : username.strip();
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) ec.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(user, password == null ? "" : password)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            HttpSession old = request.getSession(false);
+            String target = old == null ? null : (String) old.getAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+            request.changeSessionId();
+            if (old != null) {
+                request.getSession().removeAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+            }
+            ec.redirect(ec.getRequestContextPath() + (target == null || !target.startsWith("/") || target.startsWith("//") ? "/index.xhtml" : target));
+            fc.responseComplete();
+        } else if (status == AuthenticationStatus.SEND_CONTINUE) {
+            fc.responseComplete();
+        } else {
+            boolean locked = directory.find(user).map(u -> u.isLocked(clock.instant())).orElse(false);
+            FacesSupport.error(locked ? "login.locked" : "login.failed");
+            password = null;
+        }
+    }
+
+    public void logout() throws IOException, ServletException {
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        request.logout();
+        ec.invalidateSession();
+        ec.redirect(ec.getRequestContextPath() + "/login.xhtml");
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,125 @@
+package cn.loopgate.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The built-in user store: finds users, checks passwords (PBKDF2) and locks an account after
+ * {@link UserAccount#MAX_FAILURES} failures in a row. API clients that send Basic credentials with
+ * every request would pay the deliberately slow hash each time, so a successful check is remembered
+ * for a few minutes as an HMAC under a key that never leaves this process.
+ */
+@ApplicationScoped
+public class UserDirectory {
+
+    private static final Duration REMEMBER = Duration.ofMinutes(5);
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Pbkdf2PasswordHash hash;
+    @Inject
+    Clock clock;
+
+    private final byte[] cacheKey = new byte[32];
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    private record Remembered(byte[] mac, Instant until) {
+    }
+
+    public UserDirectory() {
+        new SecureRandom().nextBytes(cacheKey);
+    }
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        hash.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256"));
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return em.createNamedQuery("UserAccount.byUsername", UserAccount.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    /** The caller for an authenticated principal; an unknown or disabled user resolves to no role. */
+    public Caller resolve(Principal principal) {
+        return find(principal.getName())
+                .filter(UserAccount::isEnabled)
+                .map(UserAccount::toCaller)
+                .orElse(new Caller(principal.getName(), principal.getName(), null, null, null, null));
+    }
+
+    public String hashPassword(String password) {
+        return hash.generate(password.toCharArray());
+    }
+
+    /** Outcome of a password check. */
+    public enum Check { VALID, INVALID, LOCKED }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Check verify(String username, String password) {
+        Instant now = clock.instant();
+        byte[] mac = mac(username, password);
+        Remembered r = verified.get(username);
+        if (r != null && r.until().isAfter(now) && MessageDigest.isEqual(r.mac(), mac)) {
+            return Check.VALID;
+        }
+        UserAccount user = find(username).orElse(null);
+        if (user == null || !user.isEnabled() || user.getPasswordHash() == null) {
+            // Same work as a real check, so that timing does not tell which usernames exist.
+            hash.verify(password.toCharArray(), DUMMY_HASH);
+            return Check.INVALID;
+        }
+        if (user.isLocked(now)) {
+            return Check.LOCKED;
+        }
+        if (!hash.verify(password.toCharArray(), user.getPasswordHash())) {
+            user.loginFailed(now);
+            verified.remove(username);
+            return user.isLocked(now) ? Check.LOCKED : Check.INVALID;
+        }
+        user.loginSucceeded(now);
+        verified.put(username, new Remembered(mac, now.plus(REMEMBER)));
+        return Check.VALID;
+    }
+
+    /** Forgets remembered checks of a user, e.g. after a password change or disabling. */
+    public void forget(String username) {
+        verified.remove(username);
+    }
+
+    private byte[] mac(String username, String password) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
+            m.update(username.getBytes(StandardCharsets.UTF_8));
+            m.update((byte) 0);
+            return m.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String DUMMY_HASH =
+            "PBKDF2WithHmacSHA256:210000:c2FsdHNhbHRzYWx0c2FsdA==:ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHU=";
+}

@@ -1,0 +1,114 @@
+package cn.loopgate.notification;
+
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.Role;
+import cn.loopgate.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Sends and reads notifications. Features say who must act next ({@link #liaisonsOfPark},
+ * {@link #managersOfFirm}, {@link #usersWithRole}) and what to tell them; this stores the message
+ * and, after commit, mails it when mail is configured.
+ */
+@ApplicationScoped
+@Transactional
+public class NotificationService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AccessPolicy access;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<MailRequest> mails;
+
+    /** A mail to send once the transaction commits (observed by {@link Mailer}). */
+    public record MailRequest(List<Long> recipientIds, String messageKey, Object[] args, String link) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notify(Collection<Long> recipientIds, String kind, String messageKey, String link, Object... args) {
+        String joined = Arrays.stream(args).map(String::valueOf).collect(Collectors.joining("\u001f"));
+        if (joined.length() > 2000) {
+            joined = joined.substring(0, 2000);
+        }
+        for (Long id : recipientIds) {
+            em.persist(new Notification(id, kind, messageKey, joined, link, clock.instant()));
+        }
+        if (!recipientIds.isEmpty()) {
+            mails.fire(new MailRequest(List.copyOf(recipientIds), messageKey, args, link));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> liaisonsOfPark(long parkId) {
+        return em.createQuery("select u.id from UserAccount u join u.parkIds p where p = :park and u.role = :role and u.enabled = true", Long.class)
+                .setParameter("park", parkId).setParameter("role", Role.LIAISON).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> managersOfFirm(long firmId) {
+        return em.createQuery("select u.id from UserAccount u where u.firmId = :firm and u.role = :role and u.enabled = true", Long.class)
+                .setParameter("firm", firmId).setParameter("role", Role.FIRM_MANAGER).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> usersWithRole(Role role) {
+        return em.createQuery("select u.id from UserAccount u where u.role = :role and u.enabled = true", Long.class)
+                .setParameter("role", role).getResultList();
+    }
+
+    /** The caller's own notifications, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Notification> inbox(int limit) {
+        Caller c = signedIn();
+        return em.createQuery("select n from Notification n where n.recipientId = :me order by n.createdAt desc, n.id desc", Notification.class)
+                .setParameter("me", c.userId()).setMaxResults(Math.min(Math.max(limit, 1), 200)).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unread() {
+        Caller c = access.caller();
+        if (c.userId() == null) {
+            return 0;
+        }
+        return em.createQuery("select count(n) from Notification n where n.recipientId = :me and n.readAt is null", Long.class)
+                .setParameter("me", c.userId()).getSingleResult();
+    }
+
+    public void markRead(long id) {
+        Caller c = signedIn();
+        Notification n = em.find(Notification.class, id);
+        if (n == null || n.getRecipientId() != c.userId()) {
+            throw DomainException.notFound();
+        }
+        n.markRead(clock.instant());
+    }
+
+    public void markAllRead() {
+        Caller c = signedIn();
+        em.createQuery("update Notification n set n.readAt = :now where n.recipientId = :me and n.readAt is null")
+                .setParameter("now", clock.instant()).setParameter("me", c.userId()).executeUpdate();
+    }
+
+    private Caller signedIn() {
+        Caller c = access.caller();
+        if (c.userId() == null || c.role() == null) {
+            throw DomainException.forbidden();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations: health checks for load balancers and orchestrators. */
+package cn.loopgate.ops;

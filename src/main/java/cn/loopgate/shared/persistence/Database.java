@@ -1,0 +1,66 @@
+package cn.loopgate.shared.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * The database: a PostgreSQL pool defined from configuration ({@code LOOPGATE_DB_URL},
+ * {@code LOOPGATE_DB_USER}, {@code LOOPGATE_DB_PASSWORD}), migrated by Flyway before anything else
+ * starts. Flyway takes a PostgreSQL advisory lock, so nodes of a cluster starting together migrate once.
+ * Connections are validated before use, so the pool recovers by itself when the database comes back.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=loopgate.db.url}",
+        user = "${MPCONFIG=loopgate.db.user}",
+        password = "${MPCONFIG=loopgate.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        maxIdleTime = 300,
+        properties = {
+                "url=${MPCONFIG=loopgate.db.url}",
+                "ApplicationName=loopgate",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=10000",
+                "fish.payara.statement-timeout-in-seconds=60"
+        })
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Database {
+
+    public static final String JNDI = "java:app/jdbc/loopgate";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}

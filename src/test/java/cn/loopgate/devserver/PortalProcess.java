@@ -1,0 +1,151 @@
+package cn.loopgate.devserver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portal as production runs it: {@code java -jar payara-micro.jar --deploy loopgate.war}, a child
+ * process configured only through environment variables, bound to 127.0.0.1 on its own port. Tests
+ * can stop it gracefully or kill it (-9) and start it again.
+ */
+public final class PortalProcess implements AutoCloseable {
+
+    private final Path payaraJar;
+    private final Path war;
+    private final Path workDir;
+    private final int port;
+    private final Map<String, String> env;
+    private final boolean inheritIo;
+    private final List<String> extraArgs;
+    private Process process;
+
+    public PortalProcess(Path payaraJar, Path war, Path workDir, int port, Map<String, String> env, boolean inheritIo,
+                         List<String> extraArgs) {
+        this.payaraJar = payaraJar;
+        this.war = war;
+        this.workDir = workDir;
+        this.port = port;
+        this.env = new LinkedHashMap<>(env);
+        this.inheritIo = inheritIo;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    public static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException("System property " + property + " must name an existing file (got " + value
+                    + "); run through Maven: mvn -Prun package or mvn verify");
+        }
+        return Path.of(value);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return workDir.resolve("server.log");
+    }
+
+    /** Starts the process and waits until the login page answers. */
+    public PortalProcess start(Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path preboot = workDir.resolve("preboot.asadmin");
+        Files.writeString(preboot, String.join("\n",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + env.getOrDefault("LOOPGATE_BIND_ADDRESS", "127.0.0.1"),
+                "") );
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + env.getOrDefault("LOOPGATE_HEAP", "768m"),
+                "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8",
+                "-Djava.net.preferIPv4Stack=true",
+                "-jar", payaraJar.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--rootdir", workDir.resolve("payara").toString(),
+                "--prebootcommandfile", preboot.toString()));
+        if (!extraArgs.contains("--cluster")) {
+            cmd.add("--nocluster");
+        }
+        extraArgs.stream().filter(a -> !a.equals("--cluster")).forEach(cmd::add);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        if (inheritIo) {
+            pb.inheritIO();
+        } else {
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        }
+        process = pb.start();
+        awaitReady(timeout);
+        return this;
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login.xhtml"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Portal not ready after " + timeout + "; see " + log());
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** kill -9: no shutdown hooks, no flushing; what the database committed is all that remains. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public void waitFor() throws InterruptedException {
+        if (process != null) {
+            process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package cn.loopgate.it;
+
+import cn.loopgate.devserver.EmbeddedDatabase;
+import cn.loopgate.devserver.PortalProcess;
+import cn.loopgate.devserver.Ports;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portal under test, started once for all integration tests of a run: a clean embedded
+ * PostgreSQL and the built WAR on Payara Micro (a child process), with demo data and a controllable
+ * clock. Stopped when the test JVM exits.
+ */
+public final class Portal {
+
+    private static Portal shared;
+
+    public final EmbeddedDatabase db;
+    public final PortalProcess server;
+    public final Path work;
+
+    private Portal(EmbeddedDatabase db, PortalProcess server, Path work) {
+        this.db = db;
+        this.server = server;
+        this.work = work;
+    }
+
+    public static synchronized Portal get() {
+        if (shared == null) {
+            try {
+                shared = start(Map.of());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the portal", e);
+            }
+        }
+        return shared;
+    }
+
+    public static Portal start(Map<String, String> extraEnv) throws Exception {
+        Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + Ports.free());
+        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), true);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LOOPGATE_DB_URL", db.url());
+        env.put("LOOPGATE_DB_USER", db.user());
+        env.put("LOOPGATE_DB_PASSWORD", db.password());
+        env.put("LOOPGATE_DEMO_DATA", "true");
+        env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
+        env.put("LOOPGATE_COOKIE_SECURE", "false");
+        env.put("LOOPGATE_DATA_DIR", work.toString());
+        env.putAll(extraEnv);
+        PortalProcess server = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"),
+                PortalProcess.requiredFile("loopgate.war"), work.resolve("server"), Ports.free(), env, false, List.of());
+        server.start(Duration.ofMinutes(4));
+        Portal portal = new Portal(db, server, work);
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::stop));
+        return portal;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public Api api(String user) {
+        return Api.basic(baseUrl(), user, user == null ? null : "loopgate123");
+    }
+
+    public void stop() {
+        try {
+            server.close();
+            db.close();
+        } catch (Exception e) {
+            System.err.println("portal stop: " + e.getMessage());
+        }
+    }
+}
