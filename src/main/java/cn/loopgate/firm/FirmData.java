@@ -1,12 +1,10 @@
 package cn.loopgate.firm;
 
+import cn.loopgate.shared.validation.Required;
+import cn.loopgate.shared.validation.Length;
+import cn.loopgate.shared.validation.Range;
 import cn.loopgate.shared.validation.CreditCode;
 import cn.loopgate.shared.validation.MobilePhone;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
@@ -15,17 +13,17 @@ import java.time.LocalDate;
  * {@code creditCode} is ignored on update.
  */
 public record FirmData(
-        @NotBlank(message = "{validation.required}") @CreditCode String creditCode,
-        @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
-        @NotNull(message = "{validation.required}") Long parkId,
+        @Required @CreditCode String creditCode,
+        @Required @Length(max = 200) String name,
+        @Required Long parkId,
         boolean aboveSize,
-        @NotNull(message = "{validation.required}") FourAbove fourAbove,
-        @NotNull(message = "{validation.required}") Industry industry,
-        @Min(value = 0, message = "{validation.min}") @Max(value = 1_000_000, message = "{validation.max}") int registeredStaff,
-        @NotBlank(message = "{validation.required}") @Size(max = 50, message = "{validation.tooLong}") String legalRep,
-        @NotBlank(message = "{validation.required}") @Size(max = 50, message = "{validation.tooLong}") String contactName,
-        @NotBlank(message = "{validation.required}") @MobilePhone String contactPhone,
-        @Size(max = 300, message = "{validation.tooLong}") String address,
+        @Required FourAbove fourAbove,
+        @Required Industry industry,
+        @Range(min = 0, max = 1_000_000) int registeredStaff,
+        @Required @Length(max = 50) String legalRep,
+        @Required @Length(max = 50) String contactName,
+        @Required @MobilePhone String contactPhone,
+        @Length(max = 300) String address,
         LocalDate registeredOn) {
 
     /** Trimmed, upper-cased where the identifier wants it, so what is validated is what is stored. */

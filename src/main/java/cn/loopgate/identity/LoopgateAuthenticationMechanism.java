@@ -61,11 +61,10 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         if (isApi(request)) {
             return unauthorized(request, response, context);
         }
-        String target = request.getRequestURI().substring(request.getContextPath().length());
-        if (request.getQueryString() != null) {
-            target += "?" + request.getQueryString();
-        }
-        if ("GET".equals(request.getMethod())) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Only pages are worth returning to (not the browser's own fetches such as /favicon.ico).
+        if ("GET".equals(request.getMethod()) && (path.endsWith(".xhtml") || path.equals("/"))) {
+            String target = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
             request.getSession(true).setAttribute(RETURN_TO, target);
         }
         return context.redirect(request.getContextPath() + "/login.xhtml");

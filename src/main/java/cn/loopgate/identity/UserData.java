@@ -1,10 +1,8 @@
 package cn.loopgate.identity;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import cn.loopgate.shared.validation.Required;
+import cn.loopgate.shared.validation.Length;
+import cn.loopgate.shared.validation.Matches;
 
 import java.util.Set;
 
@@ -13,14 +11,14 @@ import java.util.Set;
  * when given (built-in login); with Keycloak, passwords live there.
  */
 public record UserData(
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[a-zA-Z0-9._-]{3,64}", message = "{validation.username}") String username,
-        @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String displayName,
-        @NotNull(message = "{validation.required}") Role role,
+        @Required @Matches(regexp = "[a-zA-Z0-9._-]{3,64}", message = "{validation.username}") String username,
+        @Required @Length(max = 100) String displayName,
+        @Required Role role,
         Long firmId,
         Set<Long> parkIds,
-        @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.tooLong}") String email,
+        @Matches(regexp = Matches.EMAIL, message = "{validation.email}") @Length(max = 200) String email,
         boolean enabled,
-        @Size(min = 8, max = 200, message = "{validation.passwordLength}") String password) {
+        @Length(min = 8, max = 200, message = "{validation.passwordLength}") String password) {
 
     public UserData normalized() {
         return new UserData(username == null ? null : username.strip(), displayName == null ? null : displayName.strip(),

@@ -1,14 +1,14 @@
 package cn.loopgate.park;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import cn.loopgate.shared.validation.Required;
+import cn.loopgate.shared.validation.Length;
+import cn.loopgate.shared.validation.Matches;
 
 /** A district to create or rename (the code is fixed once created). */
 public record DistrictData(
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[A-Z0-9-]{2,16}", message = "{validation.code}") String code,
-        @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String name,
-        @Size(max = 100, message = "{validation.tooLong}") String nameEn) {
+        @Required @Matches(regexp = "[A-Z0-9-]{2,16}", message = "{validation.code}") String code,
+        @Required @Length(max = 100) String name,
+        @Length(max = 100) String nameEn) {
 
     public DistrictData normalized() {
         return new DistrictData(code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT),

@@ -1,25 +1,23 @@
 package cn.loopgate.park;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import cn.loopgate.shared.validation.Required;
+import cn.loopgate.shared.validation.Length;
+import cn.loopgate.shared.validation.Range;
+import cn.loopgate.shared.validation.Matches;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 
 /** A park to create or update, with its settings. */
 public record ParkData(
-        @NotNull(message = "{validation.required}") Long districtId,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[A-Z0-9-]{2,16}", message = "{validation.code}") String code,
-        @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String name,
-        @Size(max = 100, message = "{validation.tooLong}") String nameEn,
-        @NotBlank(message = "{validation.required}") String timeZone,
-        @NotNull(message = "{validation.required}") LocalTime reportDeadline,
-        @Min(value = 1, message = "{validation.min}") @Max(value = 366, message = "{validation.max}") int passMaxDays,
-        @Min(value = 1, message = "{validation.min}") @Max(value = 60, message = "{validation.max}") Integer suspendAfterMissed,
+        @Required Long districtId,
+        @Required @Matches(regexp = "[A-Z0-9-]{2,16}", message = "{validation.code}") String code,
+        @Required @Length(max = 100) String name,
+        @Length(max = 100) String nameEn,
+        @Required String timeZone,
+        @Required LocalTime reportDeadline,
+        @Range(min = 1, max = 366) int passMaxDays,
+        @Range(min = 1, max = 60) Integer suspendAfterMissed,
         LocalDate loopEndedOn) {
 
     public ParkData normalized() {

@@ -65,6 +65,8 @@ public final class PortalProcess implements AutoCloseable {
     /** Starts the process and waits until the login page answers. */
     public PortalProcess start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
+        // A fresh runtime directory each start: a reused one redeploys the previous copy of the WAR too.
+        deleteTree(workDir.resolve("payara"));
         Path preboot = workDir.resolve("preboot.asadmin");
         Files.writeString(preboot, String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
@@ -118,6 +120,17 @@ public final class PortalProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("Portal not ready after " + timeout + "; see " + log());
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     public boolean isAlive() {

@@ -1,0 +1,116 @@
+package cn.loopgate.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver, both by explicit path
+ * (nothing is downloaded). Phone-sized when asked.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = System.getProperty("loopgate.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("loopgate.chromedriver", "/usr/bin/chromedriver");
+
+    public final WebDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(WebDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    public static Browser open(String base, boolean phone) throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        Path profile = Files.createTempDirectory("loopgate-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
+                phone ? "--window-size=390,844" : "--window-size=1366,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options), base, profile);
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    public void login(String user) {
+        go("/login.xhtml");
+        driver.findElement(By.id("login:username")).sendKeys(user);
+        driver.findElement(By.id("login:password")).sendKeys("loopgate123");
+        driver.findElement(By.id("login:submit")).click();
+        waitFor(By.id("top:menu"));
+    }
+
+    public WebElement waitFor(By by) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            evidence("timeout-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
+            throw e;
+        }
+    }
+
+    public void waitForText(By by, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            evidence("timeout-text-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
+            throw e;
+        }
+    }
+
+    /** A screenshot and the page source under target/screenshots, for the person reading a failure. */
+    public void evidence(String name) {
+        screenshot(name);
+        try {
+            Files.writeString(Path.of("target/screenshots", name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("page source not saved: " + e.getMessage());
+        }
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves a screenshot under target/screenshots for a person to look at. */
+    public void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("screenshot failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temp files only
+        }
+    }
+}
