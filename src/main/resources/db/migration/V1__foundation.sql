@@ -64,6 +64,7 @@ create table firm_history (
     four_above        varchar(24)  not null,
     industry          varchar(32)  not null,
     registered_staff  integer      not null,
+    resumed_on        date,
     primary key (firm_id, valid_from)
 );
 create index firm_history_open_idx on firm_history (firm_id) where valid_to is null;
@@ -72,12 +73,14 @@ create function firm_history_track() returns trigger language plpgsql as $$
 begin
     if tg_op = 'UPDATE' and old.park_id = new.park_id and old.above_size = new.above_size
        and old.four_above = new.four_above and old.industry = new.industry
-       and old.registered_staff = new.registered_staff then
+       and old.registered_staff = new.registered_staff
+       and old.resumed_on is not distinct from new.resumed_on then
         return new;
     end if;
     update firm_history set valid_to = clock_timestamp() where firm_id = new.id and valid_to is null;
-    insert into firm_history (firm_id, valid_from, park_id, above_size, four_above, industry, registered_staff)
-    values (new.id, clock_timestamp(), new.park_id, new.above_size, new.four_above, new.industry, new.registered_staff);
+    insert into firm_history (firm_id, valid_from, park_id, above_size, four_above, industry, registered_staff, resumed_on)
+    values (new.id, clock_timestamp(), new.park_id, new.above_size, new.four_above, new.industry, new.registered_staff,
+            new.resumed_on);
     return new;
 end $$;
 create trigger firm_history_trg after insert or update on firm for each row execute function firm_history_track();
