@@ -49,7 +49,7 @@ class BundlesTest {
         Pattern code = Pattern.compile("\"((?:validation|error|common|login|home|menu|roster|profile|audit|notifications)\\.[a-zA-Z0-9_.]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/webapp")), Files.walk(Path.of("src/main/java")))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".xhtml")).toList()) {
                 String text = Files.readString(f);
                 Matcher m = (f.toString().endsWith(".xhtml") ? page : code).matcher(text);
                 while (m.find()) {
