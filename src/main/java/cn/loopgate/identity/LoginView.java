@@ -62,6 +62,10 @@ public class LoginView {
     public void logout() throws IOException, ServletException {
         ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(LoopgateAuthenticationMechanism.SIGNED_IN);
+        }
         request.logout();
         ec.invalidateSession();
         ec.redirect(ec.getRequestContextPath() + "/login.xhtml");

@@ -3,7 +3,6 @@ package cn.loopgate.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -22,27 +21,42 @@ import java.util.Base64;
  * <ul>
  *   <li>the login page calls {@code SecurityContext.authenticate} with a username and password;</li>
  *   <li>API clients send HTTP Basic credentials;</li>
- *   <li>once logged in, the session carries the caller ({@link AutoApplySession}).</li>
+ *   <li>once logged in, the session carries the caller's username as a plain attribute, which a
+ *   Payara cluster replicates; each request re-applies it with the role read fresh from the database
+ *   (so disabling a user or changing a role takes effect at once, on every node).</li>
  * </ul>
+ * API requests with Basic credentials stay stateless: no session is created for them.
  * An unauthenticated request for a protected page is sent to the login page (and back afterwards);
  * for the API it gets 401 with a problem body instead of a redirect.
  */
 @ApplicationScoped
-@AutoApplySession
 public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** Session attribute holding where to go after logging in. */
     public static final String RETURN_TO = "loopgate.returnTo";
+    /** Session attribute holding the signed-in username (a String, so it replicates across nodes). */
+    public static final String SIGNED_IN = "loopgate.signedIn";
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    UserDirectory directory;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return login(credential, context);
+            return login(credential, request, context);
+        }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        String signedIn = session == null ? null : (String) session.getAttribute(SIGNED_IN);
+        if (signedIn != null) {
+            var user = directory.find(signedIn).filter(UserAccount::isEnabled);
+            if (user.isPresent()) {
+                return context.notifyContainerAboutLogin(signedIn, java.util.Set.of(user.get().getRole().group()));
+            }
+            session.removeAttribute(SIGNED_IN);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -70,9 +84,10 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         return context.redirect(request.getContextPath() + "/login.xhtml");
     }
 
-    private AuthenticationStatus login(Credential credential, HttpMessageContext context) {
+    private AuthenticationStatus login(Credential credential, HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            request.getSession(true).setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
             return context.notifyContainerAboutLogin(result);
         }
         return AuthenticationStatus.SEND_FAILURE;

@@ -1,0 +1,62 @@
+package cn.loopgate.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like HTTP session without a browser: signs in through the login form (JSF view state
+ * and all) and keeps the session cookie, which can be sent to any node of a cluster.
+ */
+public final class WebSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Signs in on {@code base}; true when the portal answered with the redirect into the app. */
+    public boolean login(String base, String user, String password) throws IOException, InterruptedException {
+        String page = get(base + "/login.xhtml").body();
+        Matcher m = VIEW_STATE.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no view state on the login page");
+        }
+        String form = "login=login&login%3Ausername=" + enc(user) + "&login%3Apassword=" + enc(password)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + enc(m.group(1));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").endsWith("/index.xhtml");
+    }
+
+    /** The session cookie is host-scoped; copy it to another node's address and port. */
+    public void sameCookiesFor(String otherBase) {
+        URI other = URI.create(otherBase);
+        List.copyOf(cookies.getCookieStore().getCookies()).forEach(c -> {
+            java.net.HttpCookie copy = (java.net.HttpCookie) c.clone();
+            cookies.getCookieStore().add(other, copy);
+        });
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
