@@ -12,9 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.file.UploadedFile;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,6 +31,7 @@ public class ProblemDetailView implements Serializable {
     transient ProblemService problems;
 
     private long id;
+    private boolean notFound;
     private ProblemView problem;
     private List<ProblemView.TimelineEntry> timeline;
 
@@ -63,13 +62,12 @@ public class ProblemDetailView implements Serializable {
         }
     }
 
-    private static void notFound(ExternalContext ec) {
-        try {
-            ec.responseSendError(404, null);
-            FacesContext.getCurrentInstance().responseComplete();
-        } catch (IOException io) {
-            throw new UncheckedIOException(io);
-        }
+    /** Outside the caller's scope or no such problem: the page says so with status 404 (nothing is rendered of it). */
+    private void notFound(ExternalContext ec) {
+        notFound = true;
+        problem = null;
+        timeline = List.of();
+        ec.setResponseStatus(404);
     }
 
     private void reload() {
@@ -107,6 +105,7 @@ public class ProblemDetailView implements Serializable {
         run(() -> problems.attach(id, new Commands.Upload(f.getFileName(), f.getContent())), "common.saved");
     }
 
+    public boolean isNotFound() { return notFound; }
     public boolean isOpen() { return problem != null && problem.status().isOpen(); }
     public Escalation[] getEscalations() { return Escalation.values(); }
     public ProblemView getProblem() { return problem; }

@@ -71,6 +71,9 @@ class ProblemBrowserIT {
         browser.driver.findElement(By.id("act:reason")).sendKeys("需市级协调通行");
         browser.driver.findElement(By.id("act:escalate")).click();
         browser.waitForText(By.id("status"), "已上报");
+        browser.go("/liaison/problems.xhtml");
+        browser.waitFor(By.id("problems:table"));
+        browser.screenshot("problem-liaison-list");
         signOut();
 
         // The bureau sees it and assigns it to a department.
@@ -78,6 +81,7 @@ class ProblemBrowserIT {
         browser.go("/bureau/problems.xhtml");
         browser.waitFor(By.id("stats"));
         assertTrue(browser.text().contains("CD-ETZ"), browser.text());
+        browser.screenshot("problem-bureau");
         browser.go("/problem.xhtml?id=" + id);
         browser.waitFor(By.id("act:departmentName")).sendKeys("市交通运输局");
         browser.driver.findElement(By.id("act:assign")).click();

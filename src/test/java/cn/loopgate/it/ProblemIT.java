@@ -168,6 +168,19 @@ class ProblemIT {
         assertEquals(403, manager.post("problems/" + id + "/escalate", Api.obj().put("kind", "ASSIGN").put("reason", "x")).status());
         assertEquals(409, manager.post("problems/" + id + "/confirm", Api.obj()).status(), "nothing resolved to confirm");
         assertEquals(404, manager.get("problems/999999999").status());
+
+        // The pages keep the same fences: the detail page is 404 outside scope, role areas 403.
+        assertEquals(200, manager.get("/problem.xhtml?id=" + id).status());
+        assertEquals(200, liaisonCd.get("/problem.xhtml?id=" + id).status());
+        assertEquals(404, otherManager.get("/problem.xhtml?id=" + id).status());
+        assertEquals(404, liaisonBj.get("/problem.xhtml?id=" + id).status());
+        assertEquals(404, manager.get("/problem.xhtml?id=abc").status());
+        assertEquals(200, analyst.get("/bureau/problems.xhtml").status());
+        assertEquals(200, liaisonCd.get("/liaison/problems.xhtml").status());
+        assertEquals(200, manager.get("/firm/problems.xhtml").status());
+        assertEquals(403, manager.get("/bureau/problems.xhtml").status());
+        assertEquals(403, liaisonCd.get("/firm/problems.xhtml").status());
+        assertEquals(403, analyst.get("/liaison/problems.xhtml").status());
     }
 
     @Test
