@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
  * <ul>
  *   <li>A firm manager reads and writes only their firm.</li>
  *   <li>A liaison officer reads the firms of their parks and reviews their applications.</li>
- *   <li>A bureau analyst reads everything and writes nothing.</li>
+ *   <li>A bureau analyst reads everything and writes nothing, with one exception: the bureau
+ *   coordinates problems escalated to it ({@link #checkProblemCoordination}).</li>
  *   <li>A gate guard only verifies permits: no firm is in their scope.</li>
  *   <li>An administrator manages master data and bindings: all firms, but no workers' personal data.</li>
  * </ul>
@@ -83,6 +84,16 @@ public class AccessPolicy {
     public boolean canSeeUnmasked(long firmId) {
         Caller c = caller();
         return c.is(Role.FIRM_MANAGER) && c.firmId() != null && c.firmId() == firmId;
+    }
+
+    /**
+     * The bureau's one write: assigning a problem a liaison officer escalated to it (交办 / 督办) to a
+     * named department with a due time. Bureau analysts only; 404 outside the read scope (none for an
+     * analyst). Kept narrow on purpose: it does not let analysts change anything a firm files.
+     */
+    public Caller checkProblemCoordination(long firmId, long parkId) {
+        checkRead(firmId, parkId);
+        return require(Role.ANALYST);
     }
 
     /** Master data (districts, parks, firms' registration, users): administrators. */
