@@ -170,6 +170,24 @@ public class DashboardService {
         return run(firmDaySql(q, locale) + " order by x.day desc", q.params, DashboardService::firmDayOf);
     }
 
+    /** The slice's place in words: the park's or district's name, or null for the whole city. */
+    public String placeName(Slice slice, Locale locale) {
+        FirmScope scope = read();
+        String col = english(locale) ? "coalesce(name_en, name)" : "name";
+        if (slice.parkId() != null) {
+            if (!scope.includesPark(slice.parkId())) {
+                throw DomainException.notFound();
+            }
+            return run("select " + col + " from park where id = ?", List.of(slice.parkId()), rs -> rs.getString(1))
+                    .stream().findFirst().orElseThrow(DomainException::notFound);
+        }
+        if (slice.districtId() != null) {
+            return run("select " + col + " from district where id = ?", List.of(slice.districtId()), rs -> rs.getString(1))
+                    .stream().findFirst().orElseThrow(DomainException::notFound);
+        }
+        return null;
+    }
+
     /** Which firms a list shows. */
     public enum FirmList {
         ALL("true"), MISSING("r.id is null"), ABNORMAL("r.zero_report = false"),
