@@ -9,9 +9,12 @@ import jakarta.inject.Named;
 import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
-/** One firm day by day over the last 30 days (bureau/firm.xhtml), as the figures counted it. */
+/** One firm day by day over the 30 days up to {@code to} (default today) (bureau/firm.xhtml), as the figures counted it. */
 @Named
 @ViewScoped
 public class FirmHistoryView implements Serializable {
@@ -22,14 +25,16 @@ public class FirmHistoryView implements Serializable {
     transient DashboardService dashboard;
 
     private Long firm;
+    private LocalDate to;
     private List<FirmDay> days = List.of();
 
     @PostConstruct
     void init() {
-        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("firm");
+        Map<String, String> q = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         try {
-            firm = id == null ? null : Long.valueOf(id);
-        } catch (NumberFormatException e) {
+            firm = q.get("firm") == null ? null : Long.valueOf(q.get("firm"));
+            to = q.get("to") == null || q.get("to").isBlank() ? null : LocalDate.parse(q.get("to"));
+        } catch (NumberFormatException | DateTimeParseException e) {
             firm = null;
         }
         load();
@@ -37,7 +42,7 @@ public class FirmHistoryView implements Serializable {
 
     public void load() {
         if (firm != null) {
-            FacesSupport.attempt(() -> days = dashboard.history(firm, null, null, FacesSupport.locale()));
+            FacesSupport.attempt(() -> days = dashboard.history(firm, null, to, FacesSupport.locale()));
         }
     }
 
