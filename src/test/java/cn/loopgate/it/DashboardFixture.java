@@ -108,8 +108,9 @@ final class DashboardFixture {
 
     /** Moves the firm's latest history transition (made just now by the trigger) to {@code at}. */
     static void backdateLastChange(Connection c, long firm, OffsetDateTime at) throws SQLException {
+        // The trigger stamps the closing and the opening with two clock_timestamp() calls: match the latest close.
         exec(c, "update firm_history set valid_to = ? where firm_id = ? and valid_to = "
-                + "(select max(valid_from) from firm_history where firm_id = ?)", ts(at), firm, firm);
+                + "(select max(valid_to) from firm_history where firm_id = ?)", ts(at), firm, firm);
         exec(c, "update firm_history set valid_from = ? where firm_id = ? and valid_to is null", ts(at), firm);
     }
 
