@@ -188,6 +188,11 @@ public class DashboardService {
         return null;
     }
 
+    /** Whether the caller's figures may include the park (liaison officers: their parks). */
+    public boolean parkInScope(long parkId) {
+        return read().includesPark(parkId);
+    }
+
     /** Which firms a list shows. */
     public enum FirmList {
         ALL("true"), MISSING("r.id is null"), ABNORMAL("r.zero_report = false"),

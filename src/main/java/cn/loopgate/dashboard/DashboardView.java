@@ -115,7 +115,7 @@ public class DashboardView implements Serializable {
     }
 
     public List<Park> getParkOptions() {
-        return parkService.parks();
+        return parkService.parks().stream().filter(p -> dashboard.parkInScope(p.getId())).toList();
     }
 
     public FourAbove[] getCategories() {

@@ -70,6 +70,12 @@ public class FirmListView implements Serializable {
                 () -> ExcelExport.firms(rows == null ? List.of() : rows, FacesSupport.locale()));
     }
 
+    /** The day shown: the one asked for, or today. */
+    public LocalDate getShownDay() {
+        LocalDate d = date();
+        return d != null ? d : dashboard.today();
+    }
+
     public DashboardService.FirmList[] getLists() {
         return DashboardService.FirmList.values();
     }

@@ -55,5 +55,15 @@ class DashboardBrowserIT {
                 throw e;
             }
         }
+        // A liaison officer sees the same overview at /liaison, over their parks only.
+        try (Browser l = Browser.open(portal.baseUrl(), false)) {
+            l.login("liaison.cd");
+            l.go("/liaison/dashboard.xhtml");
+            l.waitFor(By.id("dash:cards"));
+            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures").json().get("resumption");
+            assertEquals(mine.get("numerator").asText() + " / " + mine.get("denominator").asText(),
+                    l.driver.findElement(By.id("dash:resumptionRatio")).getText());
+            assertFalse(l.text().contains("测试园" + city.tag), "no other parks in a liaison's table");
+        }
     }
 }
