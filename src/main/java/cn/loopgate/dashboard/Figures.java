@@ -1,0 +1,23 @@
+package cn.loopgate.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The figures of one group of firms on one day, each with its numerator and denominator, as of
+ * {@code asOf} (the end of the day, or now for today). {@code key}/{@code label} name the group
+ * (a park, a day, or the whole slice). Definitions: docs/metrics.md.
+ */
+public record Figures(String key, String label, LocalDate day, Instant asOf, long firms,
+                      Ratio resumption, Ratio arrival, Ratio capacity, Ratio compliance,
+                      long reported, long late, long missing, long abnormal, long stopped) {
+
+    static Figures of(String key, String label, LocalDate day, Instant asOf, long firms, long resumed, long onSite,
+                      long staff, long capacityPctStaff, long due, long onTime, long reported, long late,
+                      long abnormal, long stopped) {
+        return new Figures(key, label, day, asOf, firms, Ratio.of(resumed, firms), Ratio.of(onSite, staff),
+                Ratio.of(BigDecimal.valueOf(capacityPctStaff).movePointLeft(2), BigDecimal.valueOf(staff)),
+                Ratio.of(onTime, due), reported, late, firms - reported, abnormal, stopped);
+    }
+}

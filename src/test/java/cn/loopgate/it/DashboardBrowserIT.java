@@ -1,0 +1,69 @@
+package cn.loopgate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An analyst opens the overview, reads the cards with their denominators, and drills down park -> firm. */
+class DashboardBrowserIT {
+
+    @Test
+    void analystReadsTheOverviewAndDrillsDownToAFirm() throws Exception {
+        Portal portal = Portal.get();
+        DashboardFixture city = new DashboardFixture(portal);
+        JsonNode today = portal.api("analyst").get("dashboard/figures").json();
+        String a1Name = portal.api("admin").get("firms/" + city.a1).json().get("name").asText();
+        String a3Name = portal.api("admin").get("firms/" + city.a3).json().get("name").asText();
+        try (Browser b = Browser.open(portal.baseUrl(), false)) {
+            try {
+                b.login("analyst");
+                b.go("/bureau/dashboard.xhtml");
+                b.waitFor(By.id("dash:cards"));
+                // The headline card shows numerator / denominator as the API computes them, and an as-of time.
+                JsonNode r = today.get("resumption");
+                assertEquals(r.get("numerator").asText() + " / " + r.get("denominator").asText(),
+                        b.driver.findElement(By.id("dash:resumptionRatio")).getText());
+                assertTrue(b.text().contains("截至"), b.text());
+                assertFalse(b.driver.findElements(By.cssSelector("#dash\\:trendChart canvas")).isEmpty(), "trend chart drawn");
+                assertFalse(b.driver.findElements(By.cssSelector("#dash\\:parksChart canvas")).isEmpty(), "parks chart drawn");
+                b.screenshot("dashboard-overview");
+
+                // Park A of the fixture is in today's parks table: open it.
+                b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
+                b.waitFor(By.id("firms:table"));
+                assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
+
+                // The park on day D: A5 did not report, A3 stopped, A1 resumed.
+                b.go("/bureau/firms.xhtml?park=" + city.parkA + "&day=" + DashboardFixture.D);
+                b.waitFor(By.id("firms:table"));
+                String park = b.text();
+                assertTrue(park.contains("未报告") && park.contains("停产") && park.contains("已复工复产"), park);
+                assertTrue(park.contains(a3Name), park);
+                b.screenshot("dashboard-park");
+
+                b.driver.findElement(By.linkText(a1Name)).click();
+                b.waitFor(By.id("firm:days"));
+                String firm = b.text();
+                assertTrue(firm.contains(a1Name) && firm.contains("2026-03-03") && firm.contains("已复工复产"), firm);
+                b.screenshot("dashboard-firm");
+            } catch (AssertionError | RuntimeException e) {
+                b.evidence("dashboard-failure");
+                throw e;
+            }
+        }
+        // A liaison officer sees the same overview at /liaison, over their parks only.
+        try (Browser l = Browser.open(portal.baseUrl(), false)) {
+            l.login("liaison.cd");
+            l.go("/liaison/dashboard.xhtml");
+            l.waitFor(By.id("dash:cards"));
+            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures").json().get("resumption");
+            assertEquals(mine.get("numerator").asText() + " / " + mine.get("denominator").asText(),
+                    l.driver.findElement(By.id("dash:resumptionRatio")).getText());
+            assertFalse(l.text().contains("测试园" + city.tag), "no other parks in a liaison's table");
+        }
+    }
+}
