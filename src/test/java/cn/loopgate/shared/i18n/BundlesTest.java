@@ -43,6 +43,21 @@ class BundlesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : new String[]{"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0 && !seen.add(line.substring(0, eq).strip())) {
+                    twice.add(line.substring(0, eq).strip());
+                }
+            }
+            assertEquals(Set.of(), twice, "keys defined twice in " + name);
+        }
+    }
+
+    @Test
     void everyKeyUsedByPagesAndCodeExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Pattern page = Pattern.compile("msg\\['([a-zA-Z0-9_.]+)'\\]");
