@@ -305,7 +305,7 @@ public class PlanService {
         }
         if (d.commitmentFileId() != null) {
             StoredFile f = em.find(StoredFile.class, d.commitmentFileId());
-            if (f == null || f.getFirmId() == null || f.getFirmId() != firm.getId()) {
+            if (f == null || !firm.getId().equals(f.getFirmId())) {
                 more.add(new FieldError("commitmentFileId", "plan.unknownFile"));
             }
         }

@@ -1,5 +1,6 @@
 package cn.loopgate.report;
 
+import cn.loopgate.shared.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +26,20 @@ public class BoardResource {
     BoardService boards;
 
     @GET
-    public Board board(@QueryParam("day") LocalDate day) {
-        return boards.board(day);
+    public Board board(@QueryParam("day") String day) {
+        return boards.board(day("day", day));
+    }
+
+    /** A day from a query parameter (ISO yyyy-MM-dd), null when absent; 400 when malformed. */
+    static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field, "validation.invalid");
+        }
     }
 
     /** Reminds today's missing firms of the caller's parks (or of {@code parkId}); in-app and by mail. */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
 
 /**
  * A firm's daily reports over the API (for its HR system). Filing answers 201 when it created the
@@ -33,10 +32,10 @@ public class FirmReportResource {
     ReportService reports;
 
     @GET
-    public Page<ReportView> history(@PathParam("firmId") long firmId, @QueryParam("from") LocalDate from,
-                                    @QueryParam("to") LocalDate to, @QueryParam("offset") Integer offset,
+    public Page<ReportView> history(@PathParam("firmId") long firmId, @QueryParam("from") String from,
+                                    @QueryParam("to") String to, @QueryParam("offset") Integer offset,
                                     @QueryParam("limit") Integer limit) {
-        return reports.history(firmId, from, to, Page.clampOffset(offset), Page.clampLimit(limit)).map(ReportView::of);
+        return reports.history(firmId, BoardResource.day("from", from), BoardResource.day("to", to), Page.clampOffset(offset), Page.clampLimit(limit)).map(ReportView::of);
     }
 
     @GET
