@@ -45,7 +45,7 @@ public class PlanReviewView implements Serializable {
     private String condition;
 
     /** One line of the comparison: a section's value in this and the previous version. */
-    public record Line(String section, String label, String current, String previous, boolean changed) {
+    public record Line(String section, String label, String current, String previous, boolean changed, String comment) {
     }
 
     @PostConstruct
@@ -74,21 +74,23 @@ public class PlanReviewView implements Serializable {
         PlanVersion cur = getCurrent();
         PlanVersion prev = versions.size() > 1 ? versions.get(versions.size() - 2) : null;
         List<Line> lines = new ArrayList<>();
-        line(lines, "BASICS", "field.plannedDate", String.valueOf(cur.getPlannedDate()), prev == null ? null : String.valueOf(prev.getPlannedDate()));
-        line(lines, "BASICS", "field.headcount", String.valueOf(cur.getHeadcount()), prev == null ? null : String.valueOf(prev.getHeadcount()));
-        line(lines, "DORMITORY", "field.dormitory", cur.getDormitory(), prev == null ? null : prev.getDormitory());
-        line(lines, "MEALS", "field.meals", cur.getMeals(), prev == null ? null : prev.getMeals());
-        line(lines, "SHUTTLE", "field.shuttle", cur.getShuttle(), prev == null ? null : prev.getShuttle());
-        line(lines, "DISINFECTION", "field.disinfection", cur.getDisinfection(), prev == null ? null : prev.getDisinfection());
-        line(lines, "HEALTH_CHECKS", "field.healthChecks", cur.getHealthChecks(), prev == null ? null : prev.getHealthChecks());
-        line(lines, "EMERGENCY_PLAN", "field.emergencyPlan", cur.getEmergencyPlan(), prev == null ? null : prev.getEmergencyPlan());
-        line(lines, "OFFICER", "field.officerName", cur.getOfficerName() + " " + cur.getOfficerPhone(),
+        Map<String, String> said = prev == null ? Map.of() : prev.getComments();
+        line(lines, said, "BASICS", "field.plannedDate", String.valueOf(cur.getPlannedDate()), prev == null ? null : String.valueOf(prev.getPlannedDate()));
+        line(lines, said, "BASICS", "field.headcount", String.valueOf(cur.getHeadcount()), prev == null ? null : String.valueOf(prev.getHeadcount()));
+        line(lines, said, "DORMITORY", "field.dormitory", cur.getDormitory(), prev == null ? null : prev.getDormitory());
+        line(lines, said, "MEALS", "field.meals", cur.getMeals(), prev == null ? null : prev.getMeals());
+        line(lines, said, "SHUTTLE", "field.shuttle", cur.getShuttle(), prev == null ? null : prev.getShuttle());
+        line(lines, said, "DISINFECTION", "field.disinfection", cur.getDisinfection(), prev == null ? null : prev.getDisinfection());
+        line(lines, said, "HEALTH_CHECKS", "field.healthChecks", cur.getHealthChecks(), prev == null ? null : prev.getHealthChecks());
+        line(lines, said, "EMERGENCY_PLAN", "field.emergencyPlan", cur.getEmergencyPlan(), prev == null ? null : prev.getEmergencyPlan());
+        line(lines, said, "OFFICER", "field.officerName", cur.getOfficerName() + " " + cur.getOfficerPhone(),
                 prev == null ? null : prev.getOfficerName() + " " + prev.getOfficerPhone());
         return lines;
     }
 
-    private static void line(List<Line> lines, String section, String label, String cur, String prev) {
-        lines.add(new Line(section, label, cur, prev, prev != null && !Objects.equals(cur, prev)));
+    private static void line(List<Line> lines, Map<String, String> said, String section, String label, String cur, String prev) {
+        boolean first = lines.stream().noneMatch(l -> l.section().equals(section));
+        lines.add(new Line(section, label, cur, prev, prev != null && !Objects.equals(cur, prev), first ? said.get(section) : null));
     }
 
     public boolean isReviewable() {

@@ -25,6 +25,7 @@ public class ReportFormView implements Serializable {
 
     private long firmId;
     private LocalDate today;
+    private String deadline;
     private DailyReport todays;
     private List<DailyReport> history = List.of();
 
@@ -42,6 +43,7 @@ public class ReportFormView implements Serializable {
     @PostConstruct
     void init() {
         firmId = firms.own().getId();
+        deadline = String.valueOf(firms.own().getPark().getReportDeadline());
         load();
         ReportFacts f = todays != null ? todays.facts() : reports.zeroFacts(firmId);
         staffOnSite = f.staffOnSite();
@@ -84,6 +86,7 @@ public class ReportFormView implements Serializable {
 
     public ProductionStatus[] getStatuses() { return ProductionStatus.values(); }
     public LocalDate getToday() { return today; }
+    public String getDeadline() { return deadline; }
     public DailyReport getTodays() { return todays; }
     public List<DailyReport> getHistory() { return history; }
     public Integer getStaffOnSite() { return staffOnSite; }
