@@ -172,7 +172,10 @@ public class PlanService {
             em.persist(new PlanCondition(plan.getId(), text, now, c.username()));
         }
         Firm firm = em.find(Firm.class, plan.getFirmId());
+        String resumedBefore = String.valueOf(firm.getResumedOn());
         firm.resumeOn(v.getPlannedDate(), now);
+        audit.record(new Subject("Firm", firm.getId(), firm.getId(), firm.getPark().getId()), "RESUME",
+                Map.of("resumedOn", resumedBefore), Map.of("resumedOn", v.getPlannedDate().toString()), "plan " + plan.getId());
         Instant from = v.getPlannedDate().atStartOfDay(firm.getPark().zone()).toInstant();
         Permit certificate = permits.issue(PermitType.CERTIFICATE, firm, firm.getName(), firm.getCreditCode(), plan.getId(),
                 from, from.plus(Duration.ofDays(CERTIFICATE_DAYS)));
