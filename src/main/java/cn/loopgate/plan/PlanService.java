@@ -94,6 +94,8 @@ public class PlanService {
         Firm firm = firms.get(firmId);
         Caller c = access.checkFirmWrite(firm.getId(), firm.getPark().getId());
         PlanData d = check(firm, data);
+        // Serialises concurrent filings of one firm, so the one-open-plan rule answers 409, never a 500.
+        em.lock(firm, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         List<ResumptionPlan> existing = ofFirmUnchecked(firm.getId());
         if (existing.stream().anyMatch(p -> p.getStatus().open())) {
             throw DomainException.conflict("plan.alreadyOpen");

@@ -197,7 +197,19 @@ class PlansIT {
         Api.Res rejected = liaison.post("plans/" + planId + "/reject", Api.obj().put("reason", "未落实闭环住宿"));
         assertEquals(200, rejected.status(), rejected.raw());
         assertEquals("REJECTED", rejected.json().get("status").asText());
-        assertEquals(201, manager.post("firms/" + firm + "/plans", plan(fileId, 30)).status(), "a new plan after a rejection");
+        // A new plan after the rejection; five at once give one plan and four conflicts, never a 500.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(pool.submit(() -> manager.post("firms/" + firm + "/plans", plan(fileId, 30)).status()));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var c : calls) {
+            statuses.add(c.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(4, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(2, manager.get("firms/" + firm + "/plans").json().size());
     }
 }
