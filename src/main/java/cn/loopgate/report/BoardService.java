@@ -1,0 +1,122 @@
+package cn.loopgate.report;
+
+import cn.loopgate.audit.AuditService;
+import cn.loopgate.audit.AuditService.Subject;
+import cn.loopgate.firm.Firm;
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.FirmScope;
+import cn.loopgate.identity.Role;
+import cn.loopgate.notification.NotificationService;
+import cn.loopgate.park.Park;
+import cn.loopgate.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The liaison officer's workspace over reports: today's board for their parks (each park's own
+ * "today"), and the one-click reminder to the firms that have not reported yet.
+ */
+@ApplicationScoped
+@Transactional
+public class BoardService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AccessPolicy access;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    AuditService audit;
+    @Inject
+    Clock clock;
+
+    /** The result of a reminder: how many firms and how many of their managers were reminded. */
+    public record Reminded(int firms, int recipients) {
+    }
+
+    /**
+     * The board for {@code day} (null: today in each park), for liaison officers (their parks) and
+     * analysts and administrators (all parks).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Board board(LocalDate day) {
+        access.require(Role.LIAISON, Role.ANALYST, Role.ADMIN);
+        Instant now = clock.instant();
+        List<Board.Row> rows = new ArrayList<>();
+        for (Park park : parksInScope(null)) {
+            rows.addAll(rowsOf(park, day == null ? park.today(now) : day));
+        }
+        rows.sort(Comparator.comparing(Board.Row::status).thenComparing(Board.Row::parkCode).thenComparing(Board.Row::firmName));
+        return Board.of(now, rows);
+    }
+
+    /** Reminds the managers of every firm of the liaison's parks (or one of them) without a report today. */
+    public Reminded remindMissing(Long parkId) {
+        Caller c = access.require(Role.LIAISON);
+        Instant now = clock.instant();
+        int firms = 0;
+        int recipients = 0;
+        for (Park park : parksInScope(parkId)) {
+            LocalDate today = park.today(now);
+            List<Board.Row> missing = rowsOf(park, today).stream().filter(r -> r.status() == BoardStatus.MISSING).toList();
+            for (Board.Row r : missing) {
+                List<Long> managers = notifications.managersOfFirm(r.firmId());
+                notifications.notify(managers, "REPORT_REMINDER", "report.notify.reminder", "/firm/reports.xhtml",
+                        r.firmName(), today.toString());
+                recipients += managers.size();
+            }
+            firms += missing.size();
+            if (!missing.isEmpty()) {
+                audit.record(new Subject("Park", park.getId(), null, park.getId()), "REMIND_MISSING", null,
+                        Map.of("day", today.toString(), "firms", missing.stream().map(Board.Row::firmId).toList()), c.username());
+            }
+        }
+        return new Reminded(firms, recipients);
+    }
+
+    private List<Park> parksInScope(Long parkId) {
+        FirmScope scope = access.firmScope();
+        List<Park> parks = em.createQuery("select p from Park p order by p.code", Park.class).getResultList().stream()
+                .filter(p -> scope.includesPark(p.getId())).toList();
+        if (parkId == null) {
+            return parks;
+        }
+        List<Park> one = parks.stream().filter(p -> p.getId().equals(parkId)).toList();
+        if (one.isEmpty()) {
+            throw DomainException.notFound();
+        }
+        return one;
+    }
+
+    private List<Board.Row> rowsOf(Park park, LocalDate day) {
+        List<Firm> firms = em.createQuery("select f from Firm f where f.park = :p and f.registeredOn <= :d order by f.name", Firm.class)
+                .setParameter("p", park).setParameter("d", day).getResultList();
+        Map<Long, DailyReport> reports = em.createQuery("select r from DailyReport r where r.parkId = :p and r.reportDate = :d", DailyReport.class)
+                .setParameter("p", park.getId()).setParameter("d", day).getResultList().stream()
+                .collect(Collectors.toMap(DailyReport::getFirmId, Function.identity(), (a, b) -> a));
+        List<Board.Row> rows = new ArrayList<>();
+        for (Firm f : firms) {
+            DailyReport r = reports.get(f.getId());
+            BoardStatus status = r == null ? BoardStatus.MISSING : r.isAbnormal() ? BoardStatus.ABNORMAL : BoardStatus.ZERO;
+            rows.add(new Board.Row(f.getId(), f.getName(), park.getId(), park.getCode(), day, status, r != null && r.isLate(),
+                    r == null ? null : r.getId(), r == null ? null : r.getSubmittedAt(), r == null ? null : r.getStaffOnSite(),
+                    f.getRegisteredStaff(), r == null ? null : r.getAbnormalDetails()));
+        }
+        return rows;
+    }
+}
