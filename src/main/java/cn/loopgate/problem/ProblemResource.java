@@ -35,6 +35,8 @@ public class ProblemResource {
 
     @Inject
     ProblemService problems;
+    @Inject
+    ProblemFigures figures;
 
     public record FileBody(String name, String contentBase64) {
     }
@@ -69,7 +71,7 @@ public class ProblemResource {
     @GET
     @Path("stats")
     public ProblemView.Stats stats() {
-        return problems.stats();
+        return figures.stats();
     }
 
     @GET

@@ -11,12 +11,14 @@ public class ProblemStatsView {
 
     @Inject
     ProblemService problems;
+    @Inject
+    ProblemFigures figures;
 
     private ProblemView.Stats stats;
 
     public ProblemView.Stats getStats() {
         if (stats == null) {
-            stats = problems.stats();
+            stats = figures.stats();
         }
         return stats;
     }
