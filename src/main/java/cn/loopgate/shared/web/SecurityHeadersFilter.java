@@ -1,5 +1,7 @@
 package cn.loopgate.shared.web;
 
+import cn.loopgate.identity.oidc.OidcSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -22,10 +24,22 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    @Inject
+    OidcSettings oidc;
+    private String csp = CSP;
+
+    @Override
+    public void init() {
+        // Signing out posts a form here that redirects to Keycloak's logout: browsers apply form-action to that redirect.
+        if (oidc != null && oidc.enabled()) {
+            csp = CSP.replace("form-action 'self'", "form-action 'self' " + oidc.issuerOrigin());
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("Content-Security-Policy", csp);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
