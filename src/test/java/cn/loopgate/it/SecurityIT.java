@@ -3,6 +3,7 @@ package cn.loopgate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +44,11 @@ class SecurityIT {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/login.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
-        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        java.util.List<String> policies = r.headers().allValues("Content-Security-Policy");
+        String csp = String.join(" | ", policies);
         assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'") && csp.contains("form-action 'self'"), csp);
+        // PrimeFaces' nonce mode adds a second policy: inline scripts run only with this response's nonce.
+        assertTrue(policies.stream().anyMatch(p -> p.contains("script-src") && p.contains("'nonce-") && !p.contains("unsafe-inline")), csp);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
@@ -52,6 +56,25 @@ class SecurityIT {
         assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"), cookie);
         // The JSF view state is in the form: posts without it are refused (CSRF protection of pages).
         assertTrue(r.body().contains("jakarta.faces.ViewState"), "view state field present");
+    }
+
+    @Test
+    void ajaxPostbacksAndTheirScriptsWorkUnderTheNonceOnlyScriptPolicy() throws Exception {
+        long firm = TestData.newFirm(admin, "BJ-LOG", false, 40);
+        String code = admin.get("firms/" + firm).json().get("creditCode").asText();
+        try (Browser b = Browser.open(portal.baseUrl(), false)) {
+            b.login("admin");
+            b.go("/admin/firms.xhtml");
+            b.waitFor(By.id("firms:table"));
+            b.driver.findElement(By.id("firms:text")).sendKeys(code);
+            b.driver.findElement(By.id("firms:search")).click();
+            b.waitForText(By.id("firms:table"), "1-1 / 1");
+            assertTrue(b.driver.findElement(By.id("firms:table")).getText().contains(code));
+            // The dialog opens from an AJAX response's oncomplete script: blocked if the nonce did not carry over.
+            b.driver.findElement(By.id("firms:new")).click();
+            b.waitFor(By.id("edit:save"));
+            b.screenshot("csp-nonce-dialog");
+        }
     }
 
     @Test

@@ -12,10 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every response. Scripts come only from this origin; inline scripts are
- * allowed because PrimeFaces writes its widget set-up inline (its nonce mode, primefaces.CSP, failed
- * postbacks on Payara here: docs/security.md). Output is escaped by Facelets, so user text never
- * becomes script. No framing, no plugins, forms post only here. Pages are not cached: they show
+ * Security headers on every response. Scripts come only from this origin. This policy still lists
+ * 'unsafe-inline' for scripts, but on pages PrimeFaces' nonce mode (primefaces.CSP in web.xml) adds a
+ * second policy that allows only scripts carrying the response's nonce, and browsers enforce both
+ * (docs/security.md). Output is escaped by Facelets, so user text never becomes script. No framing, no plugins, forms post only here. Pages are not cached: they show
  * personal data.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
