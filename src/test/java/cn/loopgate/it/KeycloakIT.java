@@ -56,11 +56,11 @@ class KeycloakIT {
         }
         issuer = "http://127.0.0.1:" + kcPort + "/realms/loopgate";
         keycloak = startKeycloak(kcPort, "http://127.0.0.1:" + portalPort);
-        // The portal starts while Keycloak does: it reads the provider's discovery document on first use.
+        // One after the other: both starting at once on a small machine can push the portal past its start timeout.
+        awaitKeycloak(Duration.ofMinutes(5));
         portal = Portal.start(Map.of("LOOPGATE_PORT", String.valueOf(portalPort),
                 "LOOPGATE_OIDC_ISSUER", issuer, "LOOPGATE_OIDC_CLIENT_ID", CLIENT, "LOOPGATE_OIDC_CLIENT_SECRET", SECRET,
                 "LOOPGATE_HEAP", "512m"));
-        awaitKeycloak(Duration.ofMinutes(5));
     }
 
     @AfterAll

@@ -60,7 +60,14 @@ public final class Portal {
         env.putAll(extraEnv);
         PortalProcess server = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"),
                 PortalProcess.requiredFile("loopgate.war"), work.resolve("server"), port, env, false, List.of());
-        server.start(Duration.ofMinutes(4));
+        try {
+            server.start(Duration.ofMinutes(4));
+        } catch (Exception | Error e) {
+            // A start that timed out leaves no server or database behind.
+            server.close();
+            db.close();
+            throw e;
+        }
         Portal portal = new Portal(db, server, work);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::stop));
         return portal;
