@@ -58,8 +58,7 @@ public class OidcClient {
     private volatile Provider provider;
 
     /** The endpoints and verifiers of the provider, read once from its discovery document. */
-    private record Provider(String authorization, String token, String endSession,
-                            DefaultJWTProcessor<SecurityContext> idTokens, DefaultJWTProcessor<SecurityContext> accessTokens) {
+    private record Provider(String authorization, String token, String endSession, DefaultJWTProcessor<SecurityContext> tokens) {
     }
 
     /** A token that is not valid for us. */
@@ -135,7 +134,7 @@ public class OidcClient {
         if (idToken == null) {
             throw new InvalidToken("no id_token in the token response", null);
         }
-        JWTClaimsSet claims = verify(provider().idTokens(), idToken, "ID");
+        JWTClaimsSet claims = verify(provider().tokens(), idToken, "ID");
         Object nonce = claims.getClaim("nonce");
         if (!pending.nonce().equals(nonce)) {
             throw new InvalidToken("nonce mismatch", null);
@@ -145,7 +144,7 @@ public class OidcClient {
 
     /** Verifies a bearer access token sent to the API. */
     public OidcIdentity verifyAccessToken(String token) throws InvalidToken {
-        return identity(verify(provider().accessTokens(), token, "Bearer"), null);
+        return identity(verify(provider().tokens(), token, "Bearer"), null);
     }
 
     private JWTClaimsSet verify(DefaultJWTProcessor<SecurityContext> processor, String token, String type) throws InvalidToken {
@@ -227,8 +226,7 @@ public class OidcClient {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(doc.getString("jwks_uri")).toURL())
                     .retrying(true).build();
             return new Provider(doc.getString("authorization_endpoint"), doc.getString("token_endpoint"),
-                    doc.getString("end_session_endpoint", null),
-                    processor(keys, settings.clientId()), processor(keys, settings.clientId()));
+                    doc.getString("end_session_endpoint", null), processor(keys, settings.clientId()));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "OpenID discovery failed: " + url, e);
             throw new IllegalStateException("OpenID provider unreachable: " + url, e);
@@ -238,7 +236,10 @@ public class OidcClient {
         }
     }
 
-    /** Signature (RS256, key from the JWKS), exact issuer, our client in the audience, not expired. */
+    /**
+     * Signature (RS256, key from the JWKS), exact issuer, our client in the audience, not expired. ID and
+     * access tokens share it; {@link #verify} tells them apart by their {@code typ} claim.
+     */
     private DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String audience) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
