@@ -1,14 +1,17 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.identity.oidc.OidcIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
 /**
  * The caller of the current request, resolved once. This is the identity seam: whatever
- * authenticated the request (built-in login, Basic auth on the API, later a Keycloak token), the rest
+ * authenticated the request (built-in login, Basic auth on the API, Keycloak by OpenID Connect in the
+ * browser or a bearer token on the API), the rest
  * of the application sees a {@link Caller}. No principal means {@link Caller#SYSTEM}, which holds no
  * role and so passes no access check.
  */
@@ -20,13 +23,31 @@ public class CurrentCaller {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    HttpServletRequest request;
+
     private Caller caller;
 
     public Caller get() {
         if (caller == null) {
             Principal p = security.getCallerPrincipal();
-            caller = p == null ? Caller.SYSTEM : directory.resolve(p);
+            OidcIdentity token = p == null ? null : oidcIdentity(p.getName());
+            caller = p == null ? Caller.SYSTEM : token != null ? directory.resolve(token) : directory.resolve(p);
         }
         return caller;
+    }
+
+    /** The verified token behind this request (API) or this session (pages), when Keycloak signed the caller in. */
+    private OidcIdentity oidcIdentity(String username) {
+        Object found;
+        try {
+            found = request.getAttribute(OidcIdentity.ATTRIBUTE);
+            if (found == null && request.getSession(false) != null) {
+                found = request.getSession(false).getAttribute(OidcIdentity.ATTRIBUTE);
+            }
+        } catch (IllegalStateException | jakarta.enterprise.context.ContextNotActiveException outsideRequest) {
+            return null;
+        }
+        return found instanceof OidcIdentity id && id.username().equals(username) ? id : null;
     }
 }

@@ -1,5 +1,8 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.identity.oidc.OidcClient;
+import cn.loopgate.identity.oidc.OidcIdentity;
+import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -29,6 +32,10 @@ public class LoginView {
     UserDirectory directory;
     @Inject
     Clock clock;
+    @Inject
+    OidcSettings oidc;
+    @Inject
+    OidcClient oidcClient;
 
     private String username;
     private String password;
@@ -59,16 +66,24 @@ public class LoginView {
         }
     }
 
+    /** Signs out here and, after a Keycloak sign-in, at Keycloak too (its end-session endpoint). */
     public void logout() throws IOException, ServletException {
         ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         HttpSession session = request.getSession(false);
+        Object token = session == null ? null : session.getAttribute(OidcIdentity.ATTRIBUTE);
         if (session != null) {
             session.removeAttribute(LoopgateAuthenticationMechanism.SIGNED_IN);
         }
         request.logout();
         ec.invalidateSession();
-        ec.redirect(ec.getRequestContextPath() + "/login.xhtml");
+        String endSession = oidc.enabled() ? oidcClient.endSessionUrl(token instanceof OidcIdentity id ? id.idToken() : null) : null;
+        ec.redirect(endSession != null ? endSession : ec.getRequestContextPath() + "/login.xhtml");
+    }
+
+    /** Whether sign-in goes through Keycloak (the login page then offers that instead of the form). */
+    public boolean isSingleSignOn() {
+        return oidc.enabled();
     }
 
     public String getUsername() {

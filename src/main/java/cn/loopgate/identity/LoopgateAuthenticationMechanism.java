@@ -1,5 +1,8 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.identity.oidc.OidcClient;
+import cn.loopgate.identity.oidc.OidcIdentity;
+import cn.loopgate.identity.oidc.OidcSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -15,9 +18,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * How a request becomes authenticated with the built-in user store:
+ * How a request becomes authenticated: the one place that chooses between the built-in user store and
+ * an OpenID Connect provider (Keycloak), switched by {@link OidcSettings#enabled()}.
+ * <p>
+ * With OpenID Connect: pages use the authorization-code flow (with PKCE, state and nonce); the
+ * provider sends the browser back to {@code /oidc/callback}, where the code is exchanged and the ID
+ * token verified; API clients send {@code Authorization: Bearer <access token>} from the same realm.
+ * The token's claims travel as an {@link OidcIdentity} (session or request) to {@link CurrentCaller};
+ * a browser's identity stays in the session (replicated in a cluster) and is re-applied on each
+ * request; the built-in form and Basic logins are then off.
+ * <p>
+ * With the built-in user store:
  * <ul>
  *   <li>the login page calls {@code SecurityContext.authenticate} with a username and password;</li>
  *   <li>API clients send HTTP Basic credentials;</li>
@@ -37,14 +54,25 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     /** Session attribute holding the signed-in username (a String, so it replicates across nodes). */
     public static final String SIGNED_IN = "loopgate.signedIn";
 
+    /** The page Keycloak sends the browser back to. */
+    public static final String CALLBACK = "/oidc/callback";
+    private static final Logger LOG = Logger.getLogger(LoopgateAuthenticationMechanism.class.getName());
+
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
     UserDirectory directory;
+    @Inject
+    OidcSettings oidc;
+    @Inject
+    OidcClient oidcClient;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (oidc.enabled()) {
+            return validateWithOidc(request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return login(credential, request, context);
@@ -75,13 +103,90 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         if (isApi(request)) {
             return unauthorized(request, response, context);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        rememberReturnTo(request);
+        return context.redirect(request.getContextPath() + "/login.xhtml");
+    }
+
+    private AuthenticationStatus validateWithOidc(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                OidcIdentity identity = oidcClient.verifyAccessToken(authorization.substring(7).trim());
+                request.setAttribute(OidcIdentity.ATTRIBUTE, identity);
+                return context.notifyContainerAboutLogin(identity.username(), groups(identity));
+            } catch (OidcClient.InvalidToken e) {
+                LOG.fine(() -> "bearer token refused: " + e.getMessage());
+                return unauthorizedBearer(request, response);
+            }
+        }
+        if (path(request).equals(CALLBACK)) {
+            return callback(request, response, context);
+        }
+        // A browser signed in through Keycloak: the session holds the verified identity (it replicates
+        // across the cluster); re-apply it on each request.
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(OidcIdentity.ATTRIBUTE) instanceof OidcIdentity signedIn) {
+            return context.notifyContainerAboutLogin(signedIn.username(), groups(signedIn));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request) || context.getAuthParameters().getCredential() != null || authorization != null) {
+            return unauthorizedBearer(request, response);
+        }
+        OidcClient.Pending pending = OidcClient.Pending.start(returnTarget(request));
+        request.getSession(true).setAttribute(OidcClient.Pending.ATTRIBUTE, pending);
+        return context.redirect(oidcClient.authorizationUrl(pending));
+    }
+
+    /** Back from the provider: check the state, redeem the code, verify the ID token, sign in. */
+    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        var session = request.getSession(false);
+        OidcClient.Pending pending = session == null ? null : (OidcClient.Pending) session.getAttribute(OidcClient.Pending.ATTRIBUTE);
+        String state = request.getParameter("state");
+        String code = request.getParameter("code");
+        if (pending == null || state == null || code == null || !pending.state().equals(state)) {
+            // A stale or forged callback: start again from the landing page.
+            return context.redirect(request.getContextPath() + "/index.xhtml");
+        }
+        session.removeAttribute(OidcClient.Pending.ATTRIBUTE);
+        try {
+            OidcIdentity identity = oidcClient.redeem(code, pending);
+            request.changeSessionId();
+            request.getSession().setAttribute(OidcIdentity.ATTRIBUTE, identity);
+            request.getSession().setAttribute(RETURN_TO, pending.returnTo());
+            return context.notifyContainerAboutLogin(identity.username(), groups(identity));
+        } catch (OidcClient.InvalidToken e) {
+            LOG.log(Level.WARNING, "OpenID Connect sign-in refused: " + e.getMessage());
+            return context.redirect(request.getContextPath() + "/error/403.xhtml");
+        }
+    }
+
+    /** The container groups (and so roles, glassfish-web.xml) are the token's realm roles that Loopgate knows. */
+    private static Set<String> groups(OidcIdentity identity) {
+        return identity.roles().stream().filter(r -> Role.ofGroup(r).isPresent()).collect(Collectors.toSet());
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static String returnTarget(HttpServletRequest request) {
+        String path = path(request);
+        if ("GET".equals(request.getMethod()) && (path.endsWith(".xhtml") || path.equals("/"))) {
+            return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        }
+        return "/index.xhtml";
+    }
+
+    private static void rememberReturnTo(HttpServletRequest request) {
+        String path = path(request);
         // Only pages are worth returning to (not the browser's own fetches such as /favicon.ico).
         if ("GET".equals(request.getMethod()) && (path.endsWith(".xhtml") || path.equals("/"))) {
             String target = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
             request.getSession(true).setAttribute(RETURN_TO, target);
         }
-        return context.redirect(request.getContextPath() + "/login.xhtml");
     }
 
     private AuthenticationStatus login(Credential credential, HttpServletRequest request, HttpMessageContext context) {
@@ -99,9 +204,17 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      HttpMessageContext context) {
+        return unauthorized(request, response, "Basic realm=\"loopgate\", charset=\"UTF-8\"");
+    }
+
+    private static AuthenticationStatus unauthorizedBearer(HttpServletRequest request, HttpServletResponse response) {
+        return unauthorized(request, response, "Bearer realm=\"loopgate\"");
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String challenge) {
         try {
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"loopgate\", charset=\"UTF-8\"");
+            response.setHeader("WWW-Authenticate", challenge);
             response.setContentType("application/problem+json;charset=UTF-8");
             boolean english = request.getLocale() != null && "en".equals(request.getLocale().getLanguage());
             String detail = english ? "Sign in first." : "请先登录。";

@@ -1,5 +1,7 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.firm.Firm;
+import cn.loopgate.identity.oidc.OidcIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +71,41 @@ public class UserDirectory {
                 .filter(UserAccount::isEnabled)
                 .map(UserAccount::toCaller)
                 .orElse(new Caller(principal.getName(), principal.getName(), null, null, null, null));
+    }
+
+    /**
+     * The caller for a verified OpenID Connect identity: the role from the token's realm roles, the firm
+     * from its credit code claim (firm managers), the parks from their codes (liaison officers). Bindings
+     * come from the token, not from the local account; an unknown firm or park binds to nothing (fails
+     * closed). A local account of the same name, when it exists, lends its id (notifications) and must
+     * not be disabled.
+     */
+    public Caller resolve(OidcIdentity identity) {
+        Optional<UserAccount> local = find(identity.username());
+        Role role = local.filter(u -> !u.isEnabled()).isPresent() ? null : roleOf(identity);
+        Long firmId = null;
+        Set<Long> parkIds = Set.of();
+        if (role == Role.FIRM_MANAGER && identity.firmCreditCode() != null) {
+            firmId = em.createNamedQuery("Firm.byCreditCode", Firm.class).setParameter("code", identity.firmCreditCode())
+                    .getResultStream().findFirst().map(Firm::getId).orElse(null);
+        }
+        if (role == Role.LIAISON && !identity.parkCodes().isEmpty()) {
+            parkIds = new HashSet<>(em.createQuery("select p.id from Park p where p.code in :codes", Long.class)
+                    .setParameter("codes", identity.parkCodes()).getResultList());
+        }
+        return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds,
+                local.map(UserAccount::getId).orElse(null));
+    }
+
+    /** One role per person; should a token carry several, the one declared last in {@link Role} wins (admin first). */
+    static Role roleOf(OidcIdentity identity) {
+        Role chosen = null;
+        for (Role r : Role.values()) {
+            if (identity.roles().contains(r.group())) {
+                chosen = r;
+            }
+        }
+        return chosen;
     }
 
     public String hashPassword(String password) {

@@ -30,6 +30,11 @@ public final class Api {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), "zh-CN");
     }
 
+    /** A client sending a bearer token (an access token from Keycloak). */
+    public static Api bearer(String base, String token) {
+        return new Api(base, "Bearer " + token, "zh-CN");
+    }
+
     private Api(String base, String authorization, String language) {
         this.base = base;
         this.authorization = authorization;

@@ -40,8 +40,13 @@ public final class Portal {
         return shared;
     }
 
+    /**
+     * A dedicated portal with extra environment; {@code LOOPGATE_PORT} in it fixes the port (e.g. for a
+     * redirect URI registered elsewhere beforehand), and the public URL defaults to the portal's address.
+     */
     public static Portal start(Map<String, String> extraEnv) throws Exception {
-        Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + Ports.free());
+        int port = extraEnv.containsKey("LOOPGATE_PORT") ? Integer.parseInt(extraEnv.get("LOOPGATE_PORT")) : Ports.free();
+        Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + port);
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), true);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LOOPGATE_DB_URL", db.url());
@@ -51,10 +56,18 @@ public final class Portal {
         env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
         env.put("LOOPGATE_COOKIE_SECURE", "false");
         env.put("LOOPGATE_DATA_DIR", work.toString());
+        env.put("LOOPGATE_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.putAll(extraEnv);
         PortalProcess server = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"),
-                PortalProcess.requiredFile("loopgate.war"), work.resolve("server"), Ports.free(), env, false, List.of());
-        server.start(Duration.ofMinutes(4));
+                PortalProcess.requiredFile("loopgate.war"), work.resolve("server"), port, env, false, List.of());
+        try {
+            server.start(Duration.ofMinutes(4));
+        } catch (Exception | Error e) {
+            // A start that timed out leaves no server or database behind.
+            server.close();
+            db.close();
+            throw e;
+        }
         Portal portal = new Portal(db, server, work);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::stop));
         return portal;

@@ -1,0 +1,31 @@
+package cn.loopgate.identity.oidc;
+
+import cn.loopgate.identity.LoopgateAuthenticationMechanism;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+
+/**
+ * Where the provider sends the browser after signing in. By the time this runs,
+ * {@link LoopgateAuthenticationMechanism} has redeemed the code and signed the caller in; this only
+ * takes them on to the page they first asked for.
+ */
+@WebServlet(LoopgateAuthenticationMechanism.CALLBACK)
+public class OidcCallbackServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        Object target = session == null ? null : session.getAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+        if (session != null) {
+            session.removeAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+        }
+        String path = target instanceof String s && s.startsWith("/") && !s.startsWith("//") && !s.startsWith(LoopgateAuthenticationMechanism.CALLBACK)
+                ? s : "/index.xhtml";
+        response.sendRedirect(request.getContextPath() + path);
+    }
+}

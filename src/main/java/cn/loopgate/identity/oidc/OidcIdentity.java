@@ -1,0 +1,23 @@
+package cn.loopgate.identity.oidc;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a verified token says about its bearer: the username, the realm roles, the firm (credit
+ * code) a manager belongs to and the parks (codes) a liaison officer covers. Kept in the session
+ * after a browser login (with the ID token, needed to end the Keycloak session), or in the request
+ * for an API call with a bearer token. {@code CurrentCaller} turns it into a {@code Caller}.
+ */
+public record OidcIdentity(String username, String displayName, Set<String> roles, String firmCreditCode,
+                           List<String> parkCodes, String idToken) implements Serializable {
+
+    /** Session (browser) or request (API) attribute holding the identity. */
+    public static final String ATTRIBUTE = "loopgate.oidc.identity";
+
+    public OidcIdentity {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        parkCodes = parkCodes == null ? List.of() : List.copyOf(parkCodes);
+    }
+}
