@@ -95,7 +95,7 @@ class PermitsIT {
         assertEquals("REVOKED", verdict(codes.get(0)), "revocation shows at the very next scan");
         assertEquals("VALID", verdict(codes.get(1)));
 
-        assertEquals(3, count(portal, "select count(*) from gate_scan where permit_id in (?, ?)", a, b));
+        assertEquals(4, count(portal, "select count(*) from gate_scan where permit_id in (?, ?)", a, b));
         assertEquals(1, count(portal, "select count(*) from gate_scan where permit_id = ? and result = 'REVOKED' and guard = 'guard'"
                 + " and gate = '东门一号岗' and park_id = ?", a, parkId));
         JsonNode inbox = portal.api(liaison).get("notifications").json();
@@ -143,7 +143,7 @@ class PermitsIT {
             changed[i] ^= 0x01;
             JsonNode r = scan("LG1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(changed));
             assertEquals("FORGED", r.get("result").asText(), "byte " + i);
-            assertTrue(r.get("number").isNull(), "a forged code shows nothing about any permit");
+            assertTrue(r.path("number").isMissingNode() || r.get("number").isNull(), "a forged code shows nothing about any permit");
         }
         assertEquals("FORGED", verdict("hello"));
         assertEquals("FORGED", verdict(qr.substring(0, qr.length() - 2)));
@@ -160,15 +160,17 @@ class PermitsIT {
         long id = insert(portal, PermitType.PASS, firm, "苏E12345", "苏E12345", from, to);
         String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
         try {
-            assertEquals(200, admin.put("test/clock", Api.obj().put("now", from.minusSeconds(1).toString())).status());
+            // The test clock keeps ticking from where it is set: exact instants are checked on the side
+            // time moves away from (from: VALID, to: EXPIRED), the other side with a margin.
+            assertEquals(200, admin.put("test/clock", Api.obj().put("now", from.minusSeconds(5).toString())).status());
             assertEquals("NOT_YET_VALID", verdict(qr));
             admin.put("test/clock", Api.obj().put("now", from.toString()));
-            assertEquals("VALID", verdict(qr));
-            admin.put("test/clock", Api.obj().put("now", to.minusSeconds(1).toString()));
             assertEquals("VALID", verdict(qr));
             PermitFixtures.sql(portal, "update firm set suspended_since = now(), suspended_reason = 'it' where id = ?", firm);
             assertEquals("SUSPENDED", verdict(qr));
             PermitFixtures.sql(portal, "update firm set suspended_since = null, suspended_reason = null where id = ?", firm);
+            assertEquals("VALID", verdict(qr));
+            admin.put("test/clock", Api.obj().put("now", to.minusSeconds(5).toString()));
             assertEquals("VALID", verdict(qr));
             admin.put("test/clock", Api.obj().put("now", to.toString()));
             assertEquals("EXPIRED", verdict(qr));
