@@ -1,5 +1,7 @@
 package cn.loopgate.permit;
 
+import cn.loopgate.shared.DomainException;
+import cn.loopgate.shared.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -74,7 +76,7 @@ public class PermitResource {
     }
 
     private static Response stream(PermitDocuments.Batch batch) {
-        PermitPdf pdf = new PermitPdf((key, args) -> cn.loopgate.shared.Messages.get(cn.loopgate.shared.Messages.DEFAULT_LOCALE, key, args));
+        PermitPdf pdf = new PermitPdf((key, args) -> Messages.get(Messages.DEFAULT_LOCALE, key, args));
         StreamingOutput body = out -> pdf.write(batch.type(), batch.sheets().iterator(), out);
         return Response.ok(body, PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + batch.fileName() + "\"")
@@ -91,7 +93,7 @@ public class PermitResource {
             try {
                 ids.add(Long.parseLong(s.strip()));
             } catch (NumberFormatException e) {
-                throw cn.loopgate.shared.DomainException.invalid("ids", "validation.invalid");
+                throw DomainException.invalid("ids", "validation.invalid");
             }
         }
         return ids;

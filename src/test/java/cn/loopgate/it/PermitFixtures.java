@@ -43,7 +43,12 @@ final class PermitFixtures {
     /** Inserts an ACTIVE permit for the firm (in its park) and returns its id. */
     static long insert(Portal portal, PermitType type, long firmId, String holderName, String holderKey,
                        Instant validFrom, Instant validTo) throws SQLException {
-        try (Connection c = portal.db.dataSource().getConnection();
+        return insert(portal.db.dataSource(), type, firmId, holderName, holderKey, validFrom, validTo);
+    }
+
+    static long insert(javax.sql.DataSource db, PermitType type, long firmId, String holderName, String holderKey,
+                       Instant validFrom, Instant validTo) throws SQLException {
+        try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("insert into permit (type, number, firm_id, park_id, holder_name, holder_digest,"
                      + " valid_from, valid_to, issued_at, issued_by) select ?, ?, f.id, f.park_id, ?, ?, ?, ?, now(), 'it'"
                      + " from firm f where f.id = ? returning id")) {
@@ -70,7 +75,11 @@ final class PermitFixtures {
     }
 
     static long count(Portal portal, String query, Object... args) throws SQLException {
-        try (Connection c = portal.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(query)) {
+        return count(portal.db.dataSource(), query, args);
+    }
+
+    static long count(javax.sql.DataSource db, String query, Object... args) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
