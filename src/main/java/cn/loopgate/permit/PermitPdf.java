@@ -15,7 +15,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -101,11 +103,11 @@ public final class PermitPdf {
         qr(cs, s.qr(), qrX, qrY, qrSize);
         float tx = x + 8;
         float width = qrX - tx - 4;
-        float line = y + CARD_H - 34;
+        float line = y + CARD_H - 33;
         float size = 7f;
-        for (String l : fields(s)) {
+        for (String l : cardFields(s)) {
             text(cs, font, size, tx, line, l, width);
-            line -= size + 4.2f;
+            line -= size + 3.6f;
         }
         text(cs, font, 5.5f, tx, y + 6, label("permit.pdf.scanHint"), width);
     }
@@ -146,14 +148,32 @@ public final class PermitPdf {
         }
     }
 
-    private String[] fields(Sheet s) {
-        return new String[]{
+    /** Passes and certificates: one line per field (a certificate's holder is its firm, shown once). */
+    private List<String> fields(Sheet s) {
+        List<String> lines = new ArrayList<>();
+        lines.add(label("permit.pdf.number") + "：" + s.number());
+        if (s.type() != PermitType.CERTIFICATE) {
+            lines.add(label("permit.pdf.holder." + s.type()) + "：" + s.holder());
+        }
+        lines.add(label("permit.pdf.firm") + "：" + s.firm());
+        lines.add(label("permit.pdf.park") + "：" + s.park());
+        lines.add(label("permit.pdf.validity") + "：" + labels.apply("permit.pdf.validityRange", new Object[]{s.validFrom(), s.validTo()}));
+        lines.add(label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
+        return lines;
+    }
+
+    /** Cards are narrow: the validity takes two lines. */
+    private List<String> cardFields(Sheet s) {
+        String range = labels.apply("permit.pdf.validityRange", new Object[]{s.validFrom(), s.validTo()});
+        int cut = range.indexOf(s.validTo());
+        return List.of(
                 label("permit.pdf.number") + "：" + s.number(),
                 label("permit.pdf.holder." + s.type()) + "：" + s.holder(),
                 label("permit.pdf.firm") + "：" + s.firm(),
                 label("permit.pdf.park") + "：" + s.park(),
-                label("permit.pdf.validity") + "：" + labels.apply("permit.pdf.validityRange", new Object[]{s.validFrom(), s.validTo()}),
-                label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn()};
+                label("permit.pdf.validity") + "：" + (cut > 0 ? range.substring(0, cut).strip() : range),
+                cut > 0 ? "　　　" + range.substring(cut) : "",
+                label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
     }
 
     private String label(String key) {
