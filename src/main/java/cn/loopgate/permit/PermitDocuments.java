@@ -1,0 +1,156 @@
+package cn.loopgate.permit;
+
+import cn.loopgate.firm.Firm;
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Role;
+import cn.loopgate.notification.NotificationService;
+import cn.loopgate.shared.DomainException;
+import cn.loopgate.shared.Masking;
+import cn.loopgate.shared.validation.Identifiers;
+import cn.loopgate.shared.validation.Length;
+import cn.loopgate.shared.validation.Required;
+import cn.loopgate.shared.validation.Validation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What is printed on and encoded in permits, for those who may print them: the firm's manager and
+ * the liaison officers of its park. Also revocation by a liaison officer.
+ */
+@ApplicationScoped
+@Transactional
+public class PermitDocuments {
+
+    /** The most permits one document holds. */
+    public static final int MAX_BATCH = 2000;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AccessPolicy access;
+    @Inject
+    PermitService permits;
+    @Inject
+    SigningKeys keys;
+    @Inject
+    Validation validation;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    Clock clock;
+
+    /** Permits of one type for one document. */
+    public record Batch(PermitType type, String fileName, List<PermitPdf.Sheet> sheets) {
+    }
+
+    /** Why a permit is revoked. */
+    public record Revocation(@Required @Length(max = 300) String reason) {
+    }
+
+    /** One permit with its QR text. */
+    public PermitView view(long permitId) {
+        Permit p = printable(permitId);
+        Firm f = em.find(Firm.class, p.getFirmId());
+        return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()));
+    }
+
+    public Batch one(long permitId) {
+        Permit p = printable(permitId);
+        Firm f = em.find(Firm.class, p.getFirmId());
+        return new Batch(p.getType(), p.getNumber() + ".pdf", List.of(sheet(p, f, keys.active())));
+    }
+
+    /** The listed permits of a firm, or all its active ones of that type when {@code ids} is empty. */
+    public Batch ofFirm(long firmId, PermitType type, List<Long> ids) {
+        Firm f = em.find(Firm.class, firmId);
+        if (f == null) {
+            throw DomainException.notFound();
+        }
+        access.checkRead(f.getId(), f.getPark().getId());
+        access.require(Role.FIRM_MANAGER, Role.LIAISON);
+        if (type == null) {
+            throw DomainException.invalid("type", "validation.required");
+        }
+        List<Permit> list;
+        if (ids == null || ids.isEmpty()) {
+            list = em.createQuery("select p from Permit p where p.firmId = :firm and p.type = :type and p.status = :active"
+                            + " and p.validTo > :now order by p.number", Permit.class)
+                    .setParameter("firm", firmId).setParameter("type", type).setParameter("active", Permit.Status.ACTIVE)
+                    .setParameter("now", clock.instant()).setMaxResults(MAX_BATCH + 1).getResultList();
+        } else {
+            Set<Long> wanted = new LinkedHashSet<>(ids);
+            if (wanted.size() > MAX_BATCH) {
+                throw DomainException.invalid("ids", "permit.tooMany", MAX_BATCH);
+            }
+            list = em.createQuery("select p from Permit p where p.firmId = :firm and p.type = :type and p.id in :ids order by p.number", Permit.class)
+                    .setParameter("firm", firmId).setParameter("type", type).setParameter("ids", wanted).getResultList();
+            if (list.size() != wanted.size()) {
+                throw DomainException.notFound();
+            }
+        }
+        if (list.size() > MAX_BATCH) {
+            throw DomainException.invalid("ids", "permit.tooMany", MAX_BATCH);
+        }
+        SigningKeys.Signer signer = keys.active();
+        List<PermitPdf.Sheet> sheets = new ArrayList<>(list.size());
+        for (Permit p : list) {
+            sheets.add(sheet(p, f, signer));
+        }
+        return new Batch(type, "permits-" + firmId + "-" + type.name().toLowerCase() + ".pdf", sheets);
+    }
+
+    /** Revokes a permit (liaison officers of its park); the firm's managers are told. */
+    public Permit revoke(long permitId, Revocation r) {
+        Permit p = permits.get(permitId);
+        access.checkLiaison(p.getFirmId(), p.getParkId());
+        Revocation clean = new Revocation(r == null || r.reason() == null ? null : r.reason().strip());
+        validation.check(clean);
+        permits.revoke(permitId, clean.reason());
+        notifications.notify(notifications.managersOfFirm(p.getFirmId()), "PERMIT_REVOKED", "permit.revokedNotice", null,
+                p.getNumber(), clean.reason());
+        return p;
+    }
+
+    /** The QR text of a permit, signed with the given key. */
+    public static String qr(Permit p, SigningKeys.Signer signer) {
+        return PermitCodec.encode(new PermitCodec.Claims(signer.keyId(), p.getId(), p.getType(),
+                p.getValidFrom().getEpochSecond(), p.getValidTo().getEpochSecond(),
+                PermitCodec.holderPrefix(p.getHolderDigest())), signer.key());
+    }
+
+    /** The holder as printed and shown at the gate: people masked, plates and firms as they are. */
+    public static String shownHolder(Permit p) {
+        return switch (p.getType()) {
+            case CARD -> Masking.name(p.getHolderName());
+            case PASS -> Identifiers.isPlate(p.getHolderName()) ? p.getHolderName() : Masking.name(p.getHolderName());
+            case CERTIFICATE -> p.getHolderName();
+        };
+    }
+
+    static PermitPdf.Sheet sheet(Permit p, Firm f, SigningKeys.Signer signer) {
+        ZoneId zone = f.getPark().zone();
+        return new PermitPdf.Sheet(p.getType(), p.getNumber(), f.getName(), f.getPark().getName(), shownHolder(p),
+                MINUTE.format(p.getValidFrom().atZone(zone)), MINUTE.format(p.getValidTo().atZone(zone)),
+                DAY.format(p.getIssuedAt().atZone(zone)), qr(p, signer));
+    }
+
+    private Permit printable(long permitId) {
+        Permit p = permits.get(permitId);
+        access.checkRead(p.getFirmId(), p.getParkId());
+        access.require(Role.FIRM_MANAGER, Role.LIAISON);
+        return p;
+    }
+}

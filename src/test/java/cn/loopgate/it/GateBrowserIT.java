@@ -1,0 +1,67 @@
+package cn.loopgate.it;
+
+import cn.loopgate.permit.PermitType;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A guard on a phone checks a printed whitelist card: the QR code is read from the card PDF the
+ * firm's manager downloaded; the guard sees VALID, and after the liaison revokes the card, REVOKED.
+ */
+class GateBrowserIT {
+
+    @Test
+    void guardOnAPhoneSeesValidThenRevoked() throws Exception {
+        Portal portal = Portal.get();
+        Api admin = portal.api("admin");
+        long firm = TestData.newFirm(admin, "CD-HTP", false, 20);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Instant now = Instant.parse(admin.get("test/clock").json().get("now").asText());
+        long id = PermitFixtures.insert(portal, PermitType.CARD, firm, "孙悟空", "110105199001014444",
+                now.minus(1, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS));
+        PermitFixtures.Bytes pdf = PermitFixtures.download(portal, manager, "/api/v1/permits/pdf?firmId=" + firm + "&type=CARD&ids=" + id);
+        assertEquals(200, pdf.status());
+        List<String> codes = PermitFixtures.qrCodes(pdf.body(), 0);
+        assertEquals(1, codes.size());
+        String qr = codes.get(0);
+
+        try (Browser b = Browser.open(portal.baseUrl(), true)) {
+            b.login("guard");
+            b.go("/gate/verify.xhtml");
+            b.waitFor(By.id("gate:gateName")).sendKeys("北门岗");
+            scan(b, qr);
+            WebElement box = b.waitFor(By.id("gate:verdictBox"));
+            assertTrue(box.getAttribute("class").contains("lg-verdict-VALID"), box.getAttribute("class"));
+            assertEquals("有效", b.driver.findElement(By.id("verdict")).getText());
+            assertEquals("孙*空", b.driver.findElement(By.id("holder")).getText());
+            assertEquals("北门岗", b.driver.findElement(By.id("scanGate")).getText());
+            b.screenshot("gate-valid");
+
+            Api.Res r = portal.api("liaison.cd").post("permits/" + id + "/revoke", Api.obj().put("reason", "丢失补办"));
+            assertEquals(200, r.status(), r.raw());
+
+            scan(b, qr);
+            b.waitForText(By.id("verdict"), "已吊销");
+            assertTrue(b.driver.findElement(By.id("gate:verdictBox")).getAttribute("class").contains("lg-verdict-REVOKED"));
+            b.screenshot("gate-revoked");
+
+            scan(b, qr.substring(0, 20) + (qr.charAt(20) == 'A' ? 'B' : 'A') + qr.substring(21));
+            b.waitForText(By.id("verdict"), "伪造");
+        }
+    }
+
+    private static void scan(Browser b, String content) {
+        WebElement field = b.waitFor(By.id("gate:content"));
+        field.clear();
+        field.sendKeys(content);
+        b.driver.findElement(By.id("gate:verify")).click();
+    }
+}
