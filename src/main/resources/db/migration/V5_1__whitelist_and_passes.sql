@@ -43,7 +43,7 @@ create table card_batch_item (
     worker_id  bigint       not null references worker (id),
     status     varchar(12)  not null check (status in ('PENDING', 'APPROVED', 'REJECTED')),
     reason     varchar(300),
-    permit_id  bigint references permit (id),
+    permit_id  bigint, -- the permit table (V6_1) is created after this migration: no foreign key
     unique (batch_id, worker_id)
 );
 
@@ -69,7 +69,7 @@ create table vehicle_pass (
     valid_to               date         not null,
     status                 varchar(12)  not null check (status in ('SUBMITTED', 'APPROVED', 'REJECTED')),
     reject_reason          varchar(300),
-    permit_id              bigint references permit (id),
+    permit_id              bigint,
     submitted_at           timestamptz  not null,
     submitted_by           varchar(64)  not null,
     decided_at             timestamptz,

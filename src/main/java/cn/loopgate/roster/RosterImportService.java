@@ -188,7 +188,8 @@ public class RosterImportService {
 
     static RowView view(Result r, Locale locale) {
         return new RowView(r.line(), r.data().name(), r.maskedResidentId(), r.action(), r.problems().stream()
-                .map(p -> Messages.get(locale, "field." + p.field()) + ": " + Messages.get(locale, p.key(), p.args()))
+                .map(p -> Messages.get(locale, "name".equals(p.field()) ? "field.displayName" : "field." + p.field()) + ": "
+                        + Messages.get(locale, p.key(), p.args()))
                 .toList());
     }
 
