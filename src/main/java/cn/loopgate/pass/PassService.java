@@ -22,6 +22,7 @@ import cn.loopgate.whitelist.CardViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -131,7 +132,9 @@ public class PassService {
     }
 
     public VehiclePass review(long id, Review cmd) {
-        VehiclePass p = get(id);
+        get(id);
+        VehiclePass p = em.find(VehiclePass.class, id, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(p);
         Caller c = access.checkLiaison(p.getFirm().getId(), p.getParkId());
         if (cmd == null) {
             throw DomainException.invalid("version", "validation.required");

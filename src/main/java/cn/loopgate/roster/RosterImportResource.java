@@ -84,7 +84,7 @@ public class RosterImportResource {
     @Produces({XLSX, "text/csv"})
     public Response template(@PathParam("firmId") long firmId, @QueryParam("format") String format) {
         RosterFile.Format f = "csv".equalsIgnoreCase(format) ? RosterFile.Format.CSV : RosterFile.Format.XLSX;
-        return file(imports.template(f), f, "roster-template");
+        return file(imports.template(firmId, f), f, "roster-template");
     }
 
     static Response file(byte[] data, RosterFile.Format f, String baseName) {

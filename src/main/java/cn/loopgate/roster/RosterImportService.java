@@ -5,7 +5,6 @@ import cn.loopgate.audit.AuditService.Subject;
 import cn.loopgate.firm.Firm;
 import cn.loopgate.firm.FirmService;
 import cn.loopgate.identity.AccessPolicy;
-import cn.loopgate.identity.Role;
 import cn.loopgate.roster.RosterImportCheck.Action;
 import cn.loopgate.roster.RosterImportCheck.Existing;
 import cn.loopgate.roster.RosterImportCheck.Result;
@@ -125,9 +124,10 @@ public class RosterImportService {
         return RosterSheets.report(results.stream().map(r -> view(r, locale)).toList(), format, locale);
     }
 
-    /** The empty template with the Chinese headers. */
-    public byte[] template(RosterFile.Format format) {
-        access.require(Role.FIRM_MANAGER);
+    /** The empty template with the Chinese headers (for the firm's own manager, like the import itself). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] template(long firmId, RosterFile.Format format) {
+        writable(firmId);
         return RosterSheets.template(format);
     }
 

@@ -83,11 +83,11 @@ public class RosterImportView implements Serializable {
     }
 
     public StreamedContent getTemplateXlsx() {
-        return content(imports.template(RosterFile.Format.XLSX), RosterFile.Format.XLSX, "roster-template");
+        return content(imports.template(firmId, RosterFile.Format.XLSX), RosterFile.Format.XLSX, "roster-template");
     }
 
     public StreamedContent getTemplateCsv() {
-        return content(imports.template(RosterFile.Format.CSV), RosterFile.Format.CSV, "roster-template");
+        return content(imports.template(firmId, RosterFile.Format.CSV), RosterFile.Format.CSV, "roster-template");
     }
 
     private StreamedContent report(RosterFile.Format f) {

@@ -20,6 +20,7 @@ import cn.loopgate.shared.validation.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -146,11 +147,15 @@ public class CardService {
 
     /**
      * Decides items of a batch. Refused with 409 when the batch changed since the reviewer saw it
-     * (another liaison acted); the batch row is written first, so two reviews at the same moment
-     * serialize on it and the second fails as "changed meanwhile".
+     * (another liaison acted). The batch row is locked first, so two reviews at the same moment
+     * serialize on it and the second sees the new version: "changed meanwhile". The version check
+     * of {@code @Version} stays as the last fence.
      */
     public CardBatch review(long batchId, CardCommands.Review cmd) {
-        CardBatch b = batch(batchId);
+        batch(batchId);
+        // Row lock: a second reviewer waits here, then reads the new version and gets 409.
+        CardBatch b = em.find(CardBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(b);
         Caller c = access.checkLiaison(b.getFirm().getId(), b.getParkId());
         if (cmd == null) {
             throw DomainException.invalid("version", "validation.required");

@@ -7,6 +7,7 @@ import cn.loopgate.roster.Worker;
 import cn.loopgate.roster.WorkerService;
 import cn.loopgate.roster.WorkerView;
 import cn.loopgate.shared.web.FacesSupport;
+import cn.loopgate.shared.web.PageModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class CardsView implements Serializable {
     private LocalDate validFrom;
     private LocalDate validTo;
     private String reason;
+    private PageModel<CardViews.Card> cardModel;
 
     @PostConstruct
     void init() {
@@ -52,6 +54,7 @@ public class CardsView implements Serializable {
         suspendedReason = f.isSuspended() ? f.getSuspendedReason() : null;
         validFrom = f.getPark().today(clock.instant());
         validTo = validFrom.plusDays(29);
+        reason = FacesSupport.text("cards.reasonLeft");
         search();
     }
 
@@ -93,8 +96,11 @@ public class CardsView implements Serializable {
         return cards.batches(null, firmId, 0, 50).items();
     }
 
-    public List<CardViews.Card> getCards() {
-        return cards.cards(firmId, 0, 200).items();
+    public PageModel<CardViews.Card> getCards() {
+        if (cardModel == null) {
+            cardModel = new PageModel<>((first, size) -> cards.cards(firmId, first, size), c -> String.valueOf(c.id()));
+        }
+        return cardModel;
     }
 
     public long getSelectedCount() {

@@ -1,5 +1,6 @@
 package cn.loopgate.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,14 @@ class WhitelistBrowserIT {
                     By.xpath("//tbody[@id='review:items_data']//span[@class='lg-item-status' and text()='待审']"));
             assertEquals(2, pending.size());
             browser.screenshot("liaison-approved-subset");
+            browser.driver.findElement(By.id("top:logout")).click();
+
+            browser.login(manager);
+            browser.go("/firm/cards.xhtml");
+            browser.waitForText(By.id("lists:cards"), "有效");
+            browser.driver.findElement(By.id("lists:cards:0:revoke")).click();
+            browser.waitForText(By.id("lists:cards"), "已失效");
+            browser.screenshot("card-revoked");
         } catch (RuntimeException | AssertionError e) {
             browser.evidence("whitelist-journey");
             throw e;
@@ -96,7 +105,9 @@ class WhitelistBrowserIT {
             Files.deleteIfExists(csv);
         }
         Api me = portal.api(manager);
-        assertEquals(2, me.get("firms/" + firm + "/cards").json().get("total").asInt());
+        JsonNode cards = me.get("firms/" + firm + "/cards").json();
+        assertEquals(2, cards.get("total").asInt());
+        assertEquals(List.of("REVOKED", "VALID"), cards.findValues("state").stream().map(JsonNode::asText).sorted().toList());
         assertEquals(4, me.get("firms/" + firm + "/workers").json().get("total").asInt());
     }
 }
