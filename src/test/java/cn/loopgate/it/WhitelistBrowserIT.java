@@ -90,6 +90,8 @@ class WhitelistBrowserIT {
                     By.xpath("//tbody[@id='review:items_data']//span[@class='lg-item-status' and text()='待审']"));
             assertEquals(2, pending.size());
             browser.screenshot("liaison-approved-subset");
+            browser.go("/liaison/passes.xhtml");
+            browser.waitFor(By.id("review:passes"));
             browser.driver.findElement(By.id("top:logout")).click();
 
             browser.login(manager);
@@ -98,6 +100,9 @@ class WhitelistBrowserIT {
             browser.driver.findElement(By.id("lists:cards:0:revoke")).click();
             browser.waitForText(By.id("lists:cards"), "已失效");
             browser.screenshot("card-revoked");
+            browser.go("/firm/passes.xhtml");
+            browser.waitFor(By.id("apply:submit"));
+            browser.waitFor(By.id("list:passes"));
         } catch (RuntimeException | AssertionError e) {
             browser.evidence("whitelist-journey");
             throw e;
