@@ -1,0 +1,78 @@
+package cn.loopgate.whitelist;
+
+import cn.loopgate.shared.web.FacesSupport;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The liaison officer's review of card batches (liaison/cards.xhtml). */
+@Named
+@ViewScoped
+public class CardReviewView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient CardService cards;
+
+    private CardBatch.Status status = CardBatch.Status.SUBMITTED;
+    private CardViews.Batch open;
+    private final Map<Long, Boolean> picked = new HashMap<>();
+    private String reason;
+
+    public List<CardViews.BatchRow> getBatches() {
+        return cards.batches(status, null, 0, 100).items();
+    }
+
+    public void open(long batchId) {
+        open = cards.view(batchId);
+        picked.clear();
+        reason = null;
+    }
+
+    public void approveSelected() {
+        decide(new CardCommands.Review(version(), false, pickedIds(), List.of()));
+    }
+
+    public void approveAll() {
+        decide(new CardCommands.Review(version(), true, List.of(), List.of()));
+    }
+
+    public void rejectSelected() {
+        decide(new CardCommands.Review(version(), false, List.of(),
+                pickedIds().stream().map(id -> new CardCommands.Rejection(id, reason)).toList()));
+    }
+
+    private void decide(CardCommands.Review review) {
+        if (open == null) {
+            return;
+        }
+        long id = open.batch().id();
+        if (FacesSupport.attempt(() -> cards.review(id, review)) != null) {
+            FacesSupport.info("common.saved");
+        }
+        open = cards.view(id);
+        picked.clear();
+    }
+
+    private long version() {
+        return open == null ? -1 : open.batch().version();
+    }
+
+    private List<Long> pickedIds() {
+        return picked.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    public CardBatch.Status[] getStatuses() { return CardBatch.Status.values(); }
+    public CardBatch.Status getStatus() { return status; }
+    public void setStatus(CardBatch.Status v) { status = v; }
+    public CardViews.Batch getOpen() { return open; }
+    public Map<Long, Boolean> getPicked() { return picked; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+}

@@ -1,0 +1,125 @@
+package cn.loopgate.whitelist;
+
+import cn.loopgate.firm.Firm;
+import cn.loopgate.firm.FirmService;
+import cn.loopgate.permit.Permit;
+import cn.loopgate.roster.Worker;
+import cn.loopgate.roster.WorkerService;
+import cn.loopgate.roster.WorkerView;
+import cn.loopgate.shared.web.FacesSupport;
+import cn.loopgate.shared.web.PageModel;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The firm manager's whitelist cards (firm/cards.xhtml): pick workers, apply, see batches and cards, revoke or reissue. */
+@Named
+@ViewScoped
+public class CardsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int SHOWN = 1000;
+
+    @Inject
+    transient CardService cards;
+    @Inject
+    transient WorkerService workers;
+    @Inject
+    transient FirmService firms;
+    @Inject
+    transient Clock clock;
+
+    private long firmId;
+    private String suspendedReason;
+    private String text;
+    private List<WorkerView> candidates;
+    private final Map<Long, Boolean> picked = new HashMap<>();
+    private LocalDate validFrom;
+    private LocalDate validTo;
+    private String reason;
+    private PageModel<CardViews.Card> cardModel;
+
+    @PostConstruct
+    void init() {
+        Firm f = firms.own();
+        firmId = f.getId();
+        suspendedReason = f.isSuspended() ? f.getSuspendedReason() : null;
+        validFrom = f.getPark().today(clock.instant());
+        validTo = validFrom.plusDays(29);
+        reason = FacesSupport.text("cards.reasonLeft");
+        search();
+    }
+
+    public void search() {
+        candidates = workers.list(firmId, new WorkerService.Filter(text, Worker.Status.ACTIVE), 0, SHOWN).items().stream()
+                .map(WorkerView::masked).toList();
+    }
+
+    public void selectAll() {
+        cards.activeWorkerIds(firmId, text).forEach(id -> picked.put(id, true));
+    }
+
+    public void clearSelection() {
+        picked.clear();
+    }
+
+    public void apply() {
+        List<Long> ids = picked.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
+        CardBatch b = FacesSupport.attempt(() -> cards.apply(firmId, new CardCommands.Apply(firmId, validFrom, validTo, ids)));
+        if (b != null) {
+            picked.clear();
+            FacesSupport.info("common.saved");
+        }
+    }
+
+    public void revoke(CardViews.Card c) {
+        if (FacesSupport.attempt(() -> cards.revoke(firmId, c.id(), new CardCommands.Reason(reason))) != null) {
+            FacesSupport.info("common.saved");
+        }
+    }
+
+    public void reissue(CardViews.Card c) {
+        if (FacesSupport.attempt(() -> cards.reissue(firmId, c.id(), new CardCommands.Reason(reason))) != null) {
+            FacesSupport.info("common.saved");
+        }
+    }
+
+    public List<CardViews.BatchRow> getBatches() {
+        return cards.batches(null, firmId, 0, 50).items();
+    }
+
+    public PageModel<CardViews.Card> getCards() {
+        if (cardModel == null) {
+            cardModel = new PageModel<>((first, size) -> cards.cards(firmId, first, size), c -> String.valueOf(c.id()));
+        }
+        return cardModel;
+    }
+
+    public long getSelectedCount() {
+        return picked.values().stream().filter(Boolean.TRUE::equals).count();
+    }
+
+    public boolean active(CardViews.Card c) {
+        return c.status() == Permit.Status.ACTIVE;
+    }
+
+    public String getSuspendedReason() { return suspendedReason; }
+    public List<WorkerView> getCandidates() { return candidates; }
+    public Map<Long, Boolean> getPicked() { return picked; }
+    public String getText() { return text; }
+    public void setText(String v) { text = v; }
+    public LocalDate getValidFrom() { return validFrom; }
+    public void setValidFrom(LocalDate v) { validFrom = v; }
+    public LocalDate getValidTo() { return validTo; }
+    public void setValidTo(LocalDate v) { validTo = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+}
