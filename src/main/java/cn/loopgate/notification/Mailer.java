@@ -1,6 +1,5 @@
 package cn.loopgate.notification;
 
-import cn.loopgate.identity.UserAccount;
 import cn.loopgate.shared.Messages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,8 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -56,8 +53,6 @@ public class Mailer {
     @ConfigProperty(name = "loopgate.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
-    @PersistenceContext
-    EntityManager em;
     @Resource
     ManagedExecutorService executor;
 
@@ -69,13 +64,7 @@ public class Mailer {
         if (!enabled()) {
             return;
         }
-        List<String> addresses = em.createQuery(
-                        "select u from UserAccount u where u.id in :ids", UserAccount.class)
-                .setParameter("ids", request.recipientIds()).getResultList().stream()
-                .map(UserAccount::getEmail).filter(e -> e != null && !e.isBlank()).toList();
-        if (addresses.isEmpty()) {
-            return;
-        }
+        List<String> addresses = request.addresses();
         String subject = Messages.get(Messages.DEFAULT_LOCALE, "mail.subject");
         String body = Messages.get(Messages.DEFAULT_LOCALE, request.messageKey(), request.args())
                 + (request.link() == null ? "" : "\n\n" + publicUrl + request.link());

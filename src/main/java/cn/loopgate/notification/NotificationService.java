@@ -34,9 +34,14 @@ public class NotificationService {
     Clock clock;
     @Inject
     Event<MailRequest> mails;
+    @Inject
+    Mailer mailer;
 
-    /** A mail to send once the transaction commits (observed by {@link Mailer}). */
-    public record MailRequest(List<Long> recipientIds, String messageKey, Object[] args, String link) {
+    /**
+     * A mail to send once the transaction commits (observed by {@link Mailer}). The addresses are
+     * read inside the transaction: after commit the transaction's persistence context is closed.
+     */
+    public record MailRequest(List<String> addresses, String messageKey, Object[] args, String link) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,8 +53,14 @@ public class NotificationService {
         for (Long id : recipientIds) {
             em.persist(new Notification(id, kind, messageKey, joined, link, clock.instant()));
         }
-        if (!recipientIds.isEmpty()) {
-            mails.fire(new MailRequest(List.copyOf(recipientIds), messageKey, args, link));
+        if (!recipientIds.isEmpty() && mailer.enabled()) {
+            List<String> addresses = em.createQuery(
+                            "select u.email from UserAccount u where u.id in :ids and u.email is not null", String.class)
+                    .setParameter("ids", List.copyOf(recipientIds)).getResultList().stream()
+                    .filter(e -> !e.isBlank()).toList();
+            if (!addresses.isEmpty()) {
+                mails.fire(new MailRequest(addresses, messageKey, args, link));
+            }
         }
     }
 
