@@ -1,10 +1,14 @@
 package cn.loopgate.ops;
 
 import cn.loopgate.report.ReportFiled;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -26,13 +30,37 @@ public class BusinessMetrics {
                 new Tag("abnormal", String.valueOf(filed.abnormal()))).inc();
     }
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** Approvals of plans, cards, passes ({@code kind}), {@code count} at a time for batches. */
     public void approved(String kind, long count) {
-        registry.counter("loopgate_approvals", new Tag("kind", kind)).inc(count);
+        if (count > 0) {
+            afterCommit(() -> registry.counter("loopgate_approvals", new Tag("kind", kind)).inc(count));
+        }
     }
 
     /** A gate verification and its result (VALID, EXPIRED, REVOKED, FORGED, ...). */
     public void verified(String result) {
-        registry.counter("loopgate_verifications", new Tag("result", result)).inc();
+        afterCommit(() -> registry.counter("loopgate_verifications", new Tag("result", result)).inc());
+    }
+
+    private void afterCommit(Runnable count) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            count.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
     }
 }

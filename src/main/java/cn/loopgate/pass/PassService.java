@@ -47,6 +47,8 @@ public class PassService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    cn.loopgate.ops.BusinessMetrics metrics;
+    @Inject
     AccessPolicy access;
     @Inject
     FirmService firms;
@@ -148,6 +150,7 @@ public class PassService {
             ZoneId zone = firm.getPark().zone();
             Permit permit = permits.issue(PermitType.PASS, firm, p.getDriverName(), p.getPlate(), p.getId(),
                     p.getValidFrom().atStartOfDay(zone).toInstant(), p.getValidTo().plusDays(1).atStartOfDay(zone).toInstant());
+            metrics.approved("PASS", 1);
             p.approve(permit.getId(), clock.instant(), c.username());
         } else {
             if (cmd.reason() == null || cmd.reason().isBlank()) {

@@ -49,6 +49,8 @@ public class PlanService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    cn.loopgate.ops.BusinessMetrics metrics;
+    @Inject
     AccessPolicy access;
     @Inject
     FirmService firms;
@@ -184,6 +186,7 @@ public class PlanService {
         plan.approve(now, c.username(), certificate.getId());
         audit.record(subject(plan), "APPROVE", before, snapshot(plan, v.data()),
                 clean.isEmpty() ? null : String.join(" | ", clean));
+        metrics.approved("PLAN", 1);
         notifications.notify(notifications.managersOfFirm(plan.getFirmId()), "PLAN", "plan.notify.approved",
                 "/firm/plan.xhtml", v.getPlannedDate().toString());
         return plan;

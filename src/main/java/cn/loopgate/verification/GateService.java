@@ -36,6 +36,8 @@ public class GateService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    cn.loopgate.ops.BusinessMetrics metrics;
+    @Inject
     AccessPolicy access;
     @Inject
     SigningKeys keys;
@@ -99,6 +101,7 @@ public class GateService {
     private GateScan log(Instant now, String gate, Caller guard, Permit p, String keyId, Verdict v) {
         GateScan scan = new GateScan(now, gate, guard.username(), p == null ? null : p.getId(),
                 p == null ? null : p.getFirmId(), p == null ? null : p.getParkId(), keyId, v);
+        metrics.verified(v.name());
         em.persist(scan);
         em.flush();
         return scan;

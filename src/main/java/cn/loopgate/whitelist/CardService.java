@@ -52,6 +52,8 @@ public class CardService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    cn.loopgate.ops.BusinessMetrics metrics;
+    @Inject
     AccessPolicy access;
     @Inject
     FirmService firms;
@@ -209,6 +211,7 @@ public class CardService {
         b.reviewed(clock.instant(), c.username());
         audit.record(subject(b), "REVIEW", null, Map.of("approved", approved, "rejected", rejections.size(),
                 "status", b.getStatus().name()), null);
+        metrics.approved("CARD", approved);
         notifications.notify(notifications.managersOfFirm(firm.getId()), "CARD_BATCH", "whitelist.notice.reviewed",
                 "/firm/cards.xhtml", approved, rejections.size());
         return b;
