@@ -1,6 +1,7 @@
 package cn.loopgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +19,18 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,9 +44,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The table is rendered into docs/security.md between the matrix markers.
  * <p>
  * Writes are sent with an empty JSON object: a caller who passes the access checks gets 400 from
- * validation (so "400" in the table means "allowed"), and nothing changes. The callers: a firm
- * manager of firm A, a liaison officer of A's park, the demo analyst, guard and admin; "own" is firm
- * A (its park, district, manager, worker), "other" is firm B in another district.
+ * validation (so "400" in the table means "allowed"), or 409 when the sample object's state refuses
+ * the action before its body is read; nothing changes. The few writes that need no body and succeed
+ * (200/204) are harmless by choice of sample or by order (see the comments at their rows). The
+ * callers: a firm manager of firm A, a liaison officer of A's park only, the demo analyst, guard and
+ * admin; "own" is firm A (its park, district, manager, worker, plan, report, permit, problem),
+ * "other" is firm B in park BJ-IND of another district. Park A is made for this test, so the
+ * liaison's board and reminder see firm A alone.
+ * <p>
+ * The whole test runs at 09:00 of today in Shanghai (the clock is moved in {@link #setUp} and reset
+ * in {@link #tearDown}), so "today" cannot change between the fixture's filings and the cells that
+ * read them. The rows of {@code /test/clock} stay last: their DELETE resets the clock.
  */
 class AccessMatrixIT {
 
@@ -69,11 +84,80 @@ class AccessMatrixIT {
             row("GET /api/v1/firms/{firmId}/workers/{id}",         "200/404", "200/404", "403",     "404",     "403"),
             row("PUT /api/v1/firms/{firmId}/workers/{id}",         "400/404", "403/404", "403",     "404",     "403"),
             row("POST /api/v1/firms/{firmId}/workers/{id}/leave",  "200/404", "403/404", "403",     "404",     "403"),
+            // Plans (issue 4). Plan A and plan B are APPROVED (that is how the permits below were issued),
+            // so return/approve/reject and refiling answer 409 to whoever passes the access checks.
+            row("POST /api/v1/firms/{firmId}/plans/commitments",   "400/404", "403/404", "403",     "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/plans",                "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/firms/{firmId}/plans",               "400/404", "403/404", "403",     "404",     "403"),
+            row("GET /api/v1/plans/queue",                         "403",     "200",     "403",     "403",     "403"),
+            row("GET /api/v1/plans/{id}",                          "200/404", "200/404", "200",     "404",     "200"),
+            row("PUT /api/v1/plans/{id}",                          "409/404", "403/404", "403",     "404",     "403"),
+            row("POST /api/v1/plans/{id}/return",                  "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/plans/{id}/approve",                 "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/plans/{id}/reject",                  "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/plans/{id}/conditions",              "403/404", "400/404", "403",     "404",     "403"),
+            row("GET /api/v1/plans/{id}/versions/{number}/commitment", "200/404", "200/404", "200", "404",     "200"),
+            // Daily reports (issue 4). Firms A and B filed today's zero-report in setUp: filing the same zero-report
+            // again answers 200 and changes nothing; "today" is found for both.
+            row("GET /api/v1/firms/{firmId}/reports",              "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/firms/{firmId}/reports",             "400/404", "403/404", "403",     "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/reports/today",        "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/firms/{firmId}/reports/zero",        "200/404", "403/404", "403",     "404",     "403"),
+            row("GET /api/v1/reports/{id}",                        "200/404", "200/404", "200",     "404",     "200"),
+            // Without a body the liaison opens report A for corrections for 24 hours (the default); no other cell
+            // depends on that window (the repeated zero-report above is identical, so it is no correction).
+            row("POST /api/v1/reports/{id}/reopen",                "403/404", "200/404", "403",     "404",     "403"),
+            row("GET /api/v1/board",                               "403",     "200",     "200",     "403",     "200"),
+            // Park A holds firm A alone, which has reported today: the reminder reaches nobody and changes nothing.
+            row("POST /api/v1/board/remind",                       "403",     "200/404", "403",     "403",     "403")
+                    .query("parkId={parkId}"),
+            // Permits and the gate (issue 6). Permit A / B: the resumption certificates of the approved plans.
+            // Printing (and the QR text) is for the firm's manager and its park's liaison only.
+            row("GET /api/v1/permits/{id}",                        "200/404", "200/404", "403",     "404",     "403"),
+            row("GET /api/v1/permits/{id}/pdf",                    "200/404", "200/404", "403",     "404",     "403"),
+            row("GET /api/v1/permits/pdf",                         "200/404", "200/404", "403",     "404",     "403")
+                    .query("firmId={firmId}&type=CERTIFICATE"),
+            row("POST /api/v1/permits/{id}/revoke",                "403/404", "400/404", "403",     "404",     "403"),
+            // Needs no body: the admin makes a new active key twice. Harmless: retired keys stay published, so
+            // every permit printed before still verifies (PermitsIT.aPermitSignedByARotatedOutKeyStillVerifies).
+            row("POST /api/v1/permits/signing-keys/rotate",        "403",     "403",     "403",     "403",     "200"),
+            row("POST /api/v1/gate/verify",                        "403",     "403",     "403",     "400",     "403"),
+            row("GET /api/v1/public/permits/keys",                 "200",     "200",     "200",     "200",     "200"),
+            row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
+            // Problems (issue 8). Problem A is ACKNOWLEDGED (by the liaison in setUp), so acknowledging again and
+            // confirming answer 409 and change nothing; problem B is RAISED. Both carry one attachment.
+            row("GET /api/v1/problems",                            "200",     "200",     "200",     "403",     "200"),
+            row("POST /api/v1/problems",                           "400",     "403",     "403",     "403",     "403"),
+            row("GET /api/v1/problems/stats",                      "403",     "200",     "200",     "403",     "200"),
+            row("GET /api/v1/problems/{id}",                       "200/404", "200/404", "200",     "404",     "200"),
+            row("GET /api/v1/problems/{id}/timeline",              "200/404", "200/404", "200",     "404",     "200"),
+            row("GET /api/v1/problems/{id}/attachments/{fileId}",  "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/problems/{id}/attachments",          "400/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/comments",             "400/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/acknowledge",          "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/escalate",             "403/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/assign",               "403/404", "403/404", "400",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/resolve",              "403/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/confirm",              "409/404", "403/404", "403",     "404",     "403"),
+            row("POST /api/v1/problems/{id}/reopen",               "400/404", "403/404", "403",     "404",     "403"),
+            // Dashboard (issue 7): liaison officers (their parks), analysts and administrators. Figures are filtered
+            // to the caller's parks (another park's figures are empty, 200); the bulletin names its park, so a park
+            // outside the caller's scope is 404.
+            row("GET /api/v1/dashboard/figures",                   "403",     "200",     "200",     "403",     "200")
+                    .query("parkId={parkId}"),
+            row("GET /api/v1/dashboard/parks",                     "403",     "200",     "200",     "403",     "200"),
+            row("GET /api/v1/dashboard/trend",                     "403",     "200",     "200",     "403",     "200"),
+            row("GET /api/v1/dashboard/firms",                     "403",     "200",     "200",     "403",     "200"),
+            row("GET /api/v1/dashboard/firms/{id}/history",        "403",     "200/404", "200",     "403",     "200"),
+            row("GET /api/v1/dashboard/bulletin.pdf",              "403",     "200/404", "200",     "403",     "200")
+                    .query("parkId={parkId}"),
+            row("GET /api/v1/dashboard/export.xlsx",               "403",     "200",     "200",     "403",     "200"),
             row("GET /api/v1/audit",                               "403",     "403",     "200",     "403",     "200"),
             row("GET /api/v1/audit/{type}/{id}",                   "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/notifications",                       "200",     "200",     "200",     "200",     "200"),
             row("POST /api/v1/notifications/{id}/read",            "404",     "404",     "404",     "404",     "404"),
             row("POST /api/v1/notifications/read-all",             "204",     "204",     "204",     "204",     "204"),
+            // Keep these last: the DELETE resets the clock setUp moved.
             row("GET /api/v1/test/clock",                          "403",     "403",     "403",     "403",     "200"),
             row("PUT /api/v1/test/clock",                          "403",     "403",     "403",     "403",     "400"),
             row("DELETE /api/v1/test/clock",                       "403",     "403",     "403",     "403",     "200"));
@@ -94,15 +178,35 @@ class AccessMatrixIT {
         s.put("{type}/{id}", t -> t == Tenant.OWN ? f.firmA : f.firmB);
         // Notifications belong to their recipient; none of these callers has one: nobody may read another's.
         s.put("notifications/{id}", t -> 1L);
+        s.put("plans/{id}", t -> t == Tenant.OWN ? f.planA : f.planB);
+        s.put("versions/{number}", t -> 1);
+        s.put("reports/{id}", t -> t == Tenant.OWN ? f.reportA : f.reportB);
+        s.put("permits/{id}", t -> t == Tenant.OWN ? f.permitA : f.permitB);
+        s.put("problems/{id}", t -> t == Tenant.OWN ? f.problemA : f.problemB);
+        s.put("attachments/{fileId}", t -> t == Tenant.OWN ? f.problemFileA : f.problemFileB);
         return s;
+    }
+
+    /** What a placeholder in a row's query names ({@code "parkId={parkId}"}): "own" (A) and "other" (B). */
+    static Map<String, Function<Tenant, Object>> queryValues(Fixture f) {
+        Map<String, Function<Tenant, Object>> q = new HashMap<>();
+        q.put("firmId", t -> t == Tenant.OWN ? f.firmA : f.firmB);
+        q.put("parkId", t -> t == Tenant.OWN ? f.parkA : f.parkB);
+        return q;
     }
 
     enum Tenant { OWN, OTHER }
 
-    record Row(String endpoint, String[] cells) {
+    /** An endpoint, the query string it is called with (null: none; may hold placeholders), and its cells. */
+    record Row(String endpoint, String query, String[] cells) {
         String expected(int role, Tenant t) {
             String[] both = cells[role].split("/");
             return both.length == 1 ? both[0] : both[t == Tenant.OWN ? 0 : 1];
+        }
+
+        /** The same row, called with a query string such as {@code "firmId={firmId}&type=CARD"}. */
+        Row query(String q) {
+            return new Row(endpoint, q, cells);
         }
     }
 
@@ -110,12 +214,21 @@ class AccessMatrixIT {
         if (cells.length != ROLES.length) {
             throw new IllegalArgumentException(endpoint + ": one cell per role");
         }
-        return new Row(endpoint, cells);
+        return new Row(endpoint, null, cells);
     }
 
-    record Fixture(long firmA, long firmB, long workerA, long workerB, long parkA, long parkB, long districtA, long districtB,
-                   long managerAId, long managerBId, Api[] callers) {
+    /** The sample objects and the callers, made through the API in {@link #setUp}. */
+    static final class Fixture {
+        long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId;
+        long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
+        LocalDate today;
+        Api[] callers;
     }
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The smallest PNG (a 1×1 pixel): a valid commitment letter and problem attachment. */
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     static Portal portal;
     static Fixture fixture;
@@ -124,21 +237,67 @@ class AccessMatrixIT {
     static void setUp() {
         portal = Portal.get();
         Api admin = portal.api("admin");
-        long parkA = TestData.parkId(admin, "CD-ETZ");
-        long parkB = TestData.parkId(admin, "BJ-IND");
-        long firmA = TestData.newFirm(admin, "CD-ETZ", true, 300);
-        long firmB = TestData.newFirm(admin, "BJ-IND", true, 300);
-        String managerA = TestData.newUser(admin, "FIRM_MANAGER", firmA);
-        String managerB = TestData.newUser(admin, "FIRM_MANAGER", firmB);
-        String liaison = TestData.newUser(admin, "LIAISON", null, parkA);
-        long workerA = newWorker(portal.api(managerA), firmA);
-        long workerB = newWorker(portal.api(managerB), firmB);
+        Fixture f = new Fixture();
+        // 09:00 today in Shanghai: "today" cannot turn into tomorrow while the test runs.
+        f.today = LocalDate.now(SHANGHAI);
+        expect(200, admin.put("test/clock", Api.obj().put("now", f.today.atTime(9, 0).atZone(SHANGHAI).toInstant().toString())));
+
+        f.parkB = TestData.parkId(admin, "BJ-IND");
+        f.districtA = admin.get("parks/" + TestData.parkId(admin, "CD-ETZ")).json().get("districtId").asLong();
+        f.districtB = admin.get("parks/" + f.parkB).json().get("districtId").asLong();
+        String code = "AM" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        f.parkA = expect(201, admin.post("parks", Api.obj().put("districtId", f.districtA).put("code", code)
+                .put("name", "权限矩阵园区" + code).put("timeZone", "Asia/Shanghai").put("reportDeadline", "10:00:00")
+                .put("passMaxDays", 30))).get("id").asLong();
+        f.firmA = expect(201, admin.post("firms", TestData.firmBody(f.parkA, true, 300))).get("id").asLong();
+        f.firmB = TestData.newFirm(admin, "BJ-IND", true, 300);
+        String managerA = TestData.newUser(admin, "FIRM_MANAGER", f.firmA);
+        String managerB = TestData.newUser(admin, "FIRM_MANAGER", f.firmB);
+        String liaison = TestData.newUser(admin, "LIAISON", null, f.parkA);
+        Api a = portal.api(managerA);
+        Api b = portal.api(managerB);
+        Api liaisonA = portal.api(liaison);
+        f.workerA = newWorker(a, f.firmA);
+        f.workerB = newWorker(b, f.firmB);
+
+        // Plans approved by the park's liaison: each approval issues the firm's resumption certificate.
+        f.planA = approvedPlan(a, liaisonA, f.firmA, f.today);
+        f.planB = approvedPlan(b, portal.api("liaison.bj"), f.firmB, f.today);
+        f.permitA = liaisonA.get("plans/" + f.planA).json().get("permitId").asLong();
+        f.permitB = admin.get("plans/" + f.planB).json().get("permitId").asLong();
+
+        f.reportA = expect(201, a.post("firms/" + f.firmA + "/reports/zero", Api.obj())).get("id").asLong();
+        f.reportB = expect(201, b.post("firms/" + f.firmB + "/reports/zero", Api.obj())).get("id").asLong();
+
+        JsonNode problemA = raiseProblem(a);
+        f.problemA = problemA.get("id").asLong();
+        f.problemFileA = problemA.get("attachments").get(0).get("id").asLong();
+        expect(200, liaisonA.post("problems/" + f.problemA + "/acknowledge", Api.obj()));
+        JsonNode problemB = raiseProblem(b);
+        f.problemB = problemB.get("id").asLong();
+        f.problemFileB = problemB.get("attachments").get(0).get("id").asLong();
+
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
-        fixture = new Fixture(firmA, firmB, workerA, workerB, parkA, parkB,
-                admin.get("parks/" + parkA).json().get("districtId").asLong(), admin.get("parks/" + parkB).json().get("districtId").asLong(),
-                users.get(managerA), users.get(managerB),
-                new Api[]{portal.api(managerA), portal.api(liaison), portal.api("analyst"), portal.api("guard"), admin});
+        f.managerAId = users.get(managerA);
+        f.managerBId = users.get(managerB);
+        // JSON first, anything else after: downloads (PDF, Excel) are reachable, errors still come as JSON.
+        String accept = "application/json, */*;q=0.1";
+        f.callers = new Api[]{a.accepting(accept), liaisonA.accepting(accept), portal.api("analyst").accepting(accept),
+                portal.api("guard").accepting(accept), admin.accepting(accept)};
+        fixture = f;
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (portal != null) {
+            portal.api("admin").delete("test/clock");
+        }
+    }
+
+    static JsonNode expect(int status, Api.Res r) {
+        assertEquals(status, r.status(), r.raw());
+        return r.json();
     }
 
     static long newWorker(Api manager, long firm) {
@@ -147,6 +306,26 @@ class AccessMatrixIT {
                 .put("job", "操作工").put("joinedOn", "2020-01-02"));
         assertEquals(201, r.status(), r.raw());
         return r.json().get("id").asLong();
+    }
+
+    /** A plan filed by the firm's manager (with a commitment letter) and approved by {@code liaison}; its id. */
+    static long approvedPlan(Api manager, Api liaison, long firm, LocalDate today) {
+        long file = expect(201, manager.postBytes("firms/" + firm + "/plans/commitments?name=commitment.png", "image/png", PNG))
+                .get("fileId").asLong();
+        long plan = expect(201, manager.post("firms/" + firm + "/plans", Api.obj().put("plannedDate", today.plusDays(3).toString())
+                .put("headcount", 100).put("dormitory", "厂区宿舍每间4人").put("meals", "分餐错峰").put("shuttle", "班车两点一线")
+                .put("disinfection", "每日两次消杀").put("healthChecks", "早晚测温").put("emergencyPlan", "发热即隔离并上报")
+                .put("officerName", "王防疫").put("officerPhone", TestData.FAKES.mobile()).put("commitmentFileId", file)))
+                .get("id").asLong();
+        expect(200, liaison.post("plans/" + plan + "/approve", Api.obj()));
+        return plan;
+    }
+
+    /** A problem raised by the firm's manager with one attachment; the answer (id, attachments). */
+    static JsonNode raiseProblem(Api manager) {
+        ObjectNode body = Api.obj().put("category", "MATERIALS_IN").put("urgency", "NORMAL").put("description", "原材料车辆无法进入园区");
+        body.putArray("attachments").add(Api.obj().put("name", "photo.png").put("contentBase64", Base64.getEncoder().encodeToString(PNG)));
+        return expect(201, manager.post("problems", body));
     }
 
     @Test
@@ -161,6 +340,7 @@ class AccessMatrixIT {
 
         String auditBefore = auditTrail();
         Map<String, Function<Tenant, Object>> samples = samples(fixture);
+        Map<String, Function<Tenant, Object>> queryValues = queryValues(fixture);
         List<String> unexpected = new ArrayList<>();
         for (Row row : MATRIX) {
             if (stale.contains(row.endpoint())) {
@@ -168,8 +348,8 @@ class AccessMatrixIT {
             }
             for (int role = 0; role < ROLES.length; role++) {
                 for (Tenant t : Tenant.values()) {
-                    String path = concrete(row.endpoint(), samples, t);
-                    int status = call(fixture.callers()[role], row.endpoint().split(" ")[0], path);
+                    String path = concrete(row.endpoint(), samples, t) + query(row, queryValues, t);
+                    int status = call(fixture.callers[role], row.endpoint().split(" ")[0], path);
                     String expected = row.expected(role, t);
                     if (!expected.equals(String.valueOf(status))) {
                         unexpected.add(row.endpoint() + " as " + ROLES[role] + " (" + t + " " + path + "): expected "
@@ -229,12 +409,38 @@ class AccessMatrixIT {
     static String join(String... parts) {
         StringBuilder sb = new StringBuilder();
         for (String p : parts) {
-            for (String seg : p.split("/")) {
+            for (String seg : withoutRegex(p).split("/")) {
                 if (!seg.isBlank()) {
-                    // {id: \d+} -> {id}
-                    sb.append('/').append(seg.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}"));
+                    sb.append('/').append(seg);
                 }
             }
+        }
+        return sb.toString();
+    }
+
+    /** "{id: \\d+}" -> "{id}", also when the regex holds braces or slashes ("{n: \\d{1,3}}", "{p: .+/x}"). */
+    static String withoutRegex(String path) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c != '{') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int end = i;
+            for (; end < path.length(); end++) {
+                depth += path.charAt(end) == '{' ? 1 : path.charAt(end) == '}' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            String variable = path.substring(i + 1, end);
+            int colon = variable.indexOf(':');
+            sb.append('{').append((colon < 0 ? variable : variable.substring(0, colon)).strip()).append('}');
+            i = end + 1;
         }
         return sb.toString();
     }
@@ -253,6 +459,24 @@ class AccessMatrixIT {
             }
             sb.append('/').append(seg);
         }
+        return sb.toString();
+    }
+
+    /** The row's query string with its placeholders filled in for the tenant ("" when the row has none). */
+    static String query(Row row, Map<String, Function<Tenant, Object>> values, Tenant t) {
+        if (row.query() == null) {
+            return "";
+        }
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(row.query());
+        StringBuilder sb = new StringBuilder("?");
+        while (m.find()) {
+            Function<Tenant, Object> value = values.get(m.group(1));
+            if (value == null) {
+                fail("No value for {" + m.group(1) + "} in the query of " + row.endpoint() + ": add one to AccessMatrixIT.queryValues");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf(value.apply(t))));
+        }
+        m.appendTail(sb);
         return sb.toString();
     }
 
@@ -291,7 +515,7 @@ class AccessMatrixIT {
         sb.append("| endpoint | firm manager | liaison officer | bureau analyst | gate guard | admin |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Row r : MATRIX) {
-            sb.append("| `").append(r.endpoint()).append("` |");
+            sb.append("| `").append(r.endpoint()).append(r.query() == null ? "" : "?" + r.query()).append("` |");
             for (String cell : r.cells()) {
                 sb.append(' ').append(cell).append(" |");
             }

@@ -23,27 +23,35 @@ public final class Api {
     private final String base;
     private final String authorization;
     private final String language;
+    private final String accept;
 
     /** A client signed in with Basic credentials, or anonymous when {@code user} is null. */
     public static Api basic(String base, String user, String password) {
         return new Api(base, user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), "zh-CN");
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), "zh-CN",
+                "application/json");
     }
 
     /** A client sending a bearer token (an access token from Keycloak). */
     public static Api bearer(String base, String token) {
-        return new Api(base, "Bearer " + token, "zh-CN");
+        return new Api(base, "Bearer " + token, "zh-CN", "application/json");
     }
 
-    private Api(String base, String authorization, String language) {
+    private Api(String base, String authorization, String language, String accept) {
         this.base = base;
         this.authorization = authorization;
         this.language = language;
+        this.accept = accept;
     }
 
     /** The same caller, asking for English messages. */
     public Api english() {
-        return new Api(base, authorization, "en");
+        return new Api(base, authorization, "en", accept);
+    }
+
+    /** The same caller, sending this Accept header (JSON first with any type as a fallback reaches PDF and Excel downloads too). */
+    public Api accepting(String mediaRanges) {
+        return new Api(base, authorization, language, mediaRanges);
     }
 
     /** A response: status, and the body as JSON (null when empty or not JSON). */
@@ -85,6 +93,11 @@ public final class Api {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POSTs raw bytes (an upload such as a commitment letter). */
+    public Res postBytes(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static ObjectNode obj() {
         return JSON.createObjectNode();
     }
@@ -100,7 +113,7 @@ public final class Api {
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + (path.startsWith("/") ? path : "/api/v1/" + path)))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("Accept-Language", language);
         if (authorization != null) {
             b.header("Authorization", authorization);
