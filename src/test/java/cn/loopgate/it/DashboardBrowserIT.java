@@ -3,6 +3,7 @@ package cn.loopgate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,30 @@ class DashboardBrowserIT {
                 assertFalse(b.driver.findElements(By.cssSelector("#dash\\:parksChart canvas")).isEmpty(), "parks chart drawn");
                 b.screenshot("dashboard-overview");
 
+                // Filter to the fixture's district on day D: the cards read 3 / 7 resumed, as of 24:00 that day.
+                b.driver.findElement(By.id("dash:district")).click();
+                b.waitFor(By.xpath("//li[@data-label='" + city.districtName + "']")).click();
+                WebElement day = b.driver.findElement(By.id("dash:day_input"));
+                day.clear();
+                day.sendKeys(DashboardFixture.D.toString());
+                WebElement from = b.driver.findElement(By.id("dash:from_input"));
+                from.clear();
+                from.sendKeys(DashboardFixture.D_MINUS_1.toString());
+                b.driver.findElement(By.tagName("h1")).click();
+                b.driver.findElement(By.id("dash:apply")).click();
+                b.waitForText(By.id("dash:resumptionRatio"), "3 / 7");
+                assertEquals("42.9%", b.driver.findElement(By.id("dash:resumptionPct")).getText());
+                assertEquals("130 / 460", b.driver.findElement(By.id("dash:arrivalRatio")).getText());
+                assertEquals("5 / 7", b.driver.findElement(By.id("dash:complianceRatio")).getText());
+                assertTrue(b.text().contains("截至 2026-03-04 00:00"), b.text());
+                b.screenshot("dashboard-day-d");
+
+                // Park A of the fixture is in the parks table: open it (day D carried along).
+                b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
+                b.waitFor(By.id("firms:table"));
+                assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
+                b.go("/bureau/dashboard.xhtml");
+                b.waitFor(By.id("dash:cards"));
                 // Park A of the fixture is in today's parks table: open it.
                 b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
                 b.waitFor(By.id("firms:table"));
