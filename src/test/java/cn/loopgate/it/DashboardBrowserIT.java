@@ -91,6 +91,10 @@ class DashboardBrowserIT {
                 String firm = b.text();
                 assertTrue(firm.contains(a1Name) && firm.contains("2026-03-03") && firm.contains("已复工复产"), firm);
                 b.screenshot("dashboard-firm");
+
+                // The menu's list of firms that have not reported today.
+                b.driver.get(b.driver.findElement(By.id("top:bureauLists")).getAttribute("href"));
+                b.waitForText(By.id("listTitle"), "未报告企业");
             } catch (AssertionError | RuntimeException e) {
                 b.evidence("dashboard-failure");
                 throw e;
