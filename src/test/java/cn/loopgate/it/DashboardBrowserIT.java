@@ -3,6 +3,8 @@ package cn.loopgate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An analyst opens the overview, reads the cards with their denominators, and drills down park -> firm. */
 class DashboardBrowserIT {
+
+    private static Select district(Browser b) {
+        return new Select(b.driver.findElement(By.id("dash:district")));
+    }
 
     @Test
     void analystReadsTheOverviewAndDrillsDownToAFirm() throws Exception {
@@ -32,6 +38,41 @@ class DashboardBrowserIT {
                 assertFalse(b.driver.findElements(By.cssSelector("#dash\\:parksChart canvas")).isEmpty(), "parks chart drawn");
                 b.screenshot("dashboard-overview");
 
+                // Filter to the fixture's district on day D: the cards read 3 / 7 resumed, as of 24:00 that day.
+                district(b).selectByVisibleText(city.districtName);
+                // The date pickers' inputs take typed text; set it as typing would end (clear() is undone by the widget).
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                js.executeScript("arguments[0].value = arguments[1]", b.driver.findElement(By.id("dash:day_input")),
+                        DashboardFixture.D.toString());
+                js.executeScript("arguments[0].value = arguments[1]", b.driver.findElement(By.id("dash:from_input")),
+                        DashboardFixture.D_MINUS_1.toString());
+                b.driver.findElement(By.id("dash:apply")).click();
+                b.waitForText(By.id("dash:resumptionRatio"), "3 / 7");
+                assertEquals("42.9%", b.driver.findElement(By.id("dash:resumptionPct")).getText());
+                assertEquals("130 / 460", b.driver.findElement(By.id("dash:arrivalRatio")).getText());
+                assertEquals("5 / 7", b.driver.findElement(By.id("dash:complianceRatio")).getText());
+                assertTrue(b.text().contains("截至 2026-03-04 00:00"), b.text());
+                assertEquals(city.districtName, district(b).getFirstSelectedOption().getText(), "the filter stays shown");
+                // Another district (the demo's) on day D has no firms: 0 / 0, no percentage.
+                district(b).selectByVisibleText("滨江区");
+                b.driver.findElement(By.id("dash:apply")).click();
+                b.waitForText(By.id("dash:resumptionRatio"), "0 / 0");
+                // The fixture district, above designated size only: 2 / 4.
+                district(b).selectByVisibleText(city.districtName);
+                new Select(b.driver.findElement(By.id("dash:size"))).selectByVisibleText("规模以上");
+                b.driver.findElement(By.id("dash:apply")).click();
+                b.waitForText(By.id("dash:resumptionRatio"), "2 / 4");
+                new Select(b.driver.findElement(By.id("dash:size"))).selectByVisibleText("全部企业");
+                b.driver.findElement(By.id("dash:apply")).click();
+                b.waitForText(By.id("dash:resumptionRatio"), "3 / 7");
+                b.screenshot("dashboard-day-d");
+
+                // Park A of the fixture is in the parks table: open it (day D carried along).
+                b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
+                b.waitFor(By.id("firms:table"));
+                assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
+                b.go("/bureau/dashboard.xhtml");
+                b.waitFor(By.id("dash:cards"));
                 // Park A of the fixture is in today's parks table: open it.
                 b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
                 b.waitFor(By.id("firms:table"));
@@ -50,6 +91,10 @@ class DashboardBrowserIT {
                 String firm = b.text();
                 assertTrue(firm.contains(a1Name) && firm.contains("2026-03-03") && firm.contains("已复工复产"), firm);
                 b.screenshot("dashboard-firm");
+
+                // The menu's list of firms that have not reported today.
+                b.driver.get(b.driver.findElement(By.id("top:bureauLists")).getAttribute("href"));
+                b.waitForText(By.id("listTitle"), "未报告企业");
             } catch (AssertionError | RuntimeException e) {
                 b.evidence("dashboard-failure");
                 throw e;
