@@ -56,6 +56,13 @@ public class DemoData {
     @ConfigProperty(name = "loopgate.demo-data", defaultValue = "false")
     boolean enabled;
 
+    private boolean seededNow;
+
+    /** Whether this start seeded the demo city (an empty database); later demo seeding builds on it only then. */
+    public boolean seededNow() {
+        return seededNow;
+    }
+
     @PostConstruct
     void seed() {
         if (!enabled) {
@@ -114,6 +121,7 @@ public class DemoData {
                     firms.get(i).getId(), Set.of(), hash, now);
         }
         em.flush();
+        seededNow = true;
         int seededWorkers = workers;
         LOG.info(() -> "Demo data seeded: 2 districts, 4 parks, " + firms.size() + " firms, " + seededWorkers + " workers.");
         LOG.info(this::logins);

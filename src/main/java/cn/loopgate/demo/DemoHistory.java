@@ -59,12 +59,16 @@ public class DemoHistory {
     @ConfigProperty(name = "loopgate.demo-data", defaultValue = "false")
     boolean enabled;
 
+    @Inject
+    DemoData demoData;
+
     @PostConstruct
     void seed() {
         if (!enabled) {
             return;
         }
-        if (em.createQuery("select count(p) from ResumptionPlan p", Long.class).getSingleResult() > 0) {
+        // Only right after DemoData seeded an empty database: never write demo plans into real data.
+        if (!demoData.seededNow()) {
             return;
         }
         List<Firm> firms = em.createQuery("select f from Firm f join fetch f.park order by f.id", Firm.class).getResultList();
@@ -85,6 +89,7 @@ public class DemoHistory {
                 plan(c, f, resumedOn, now);
             }
             reports = reports(c, resumed, now, rnd);
+            history(c, firms);
         } catch (SQLException e) {
             throw new IllegalStateException("demo history failed", e);
         }
@@ -135,6 +140,47 @@ public class DemoHistory {
             ps.executeUpdate();
         }
         firmResumedOn.put(f.getId(), resumedOn);
+        firmDecidedAt.put(f.getId(), decided);
+    }
+
+    private final java.util.Map<Long, Instant> firmDecidedAt = new java.util.HashMap<>();
+
+    /**
+     * The database stamps firm_history when rows are written, i.e. now; the demo city pretends to
+     * have existed since its firms' registration. Rewrite the demo firms' history as if recorded when
+     * it happened: registered from {@code registered_on}, resumed from the plan's approval, so that
+     * the dashboard's past days show the seeded reports.
+     */
+    private void history(Connection c, List<Firm> firms) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from firm_history where firm_id = ?");
+             PreparedStatement insert = c.prepareStatement("insert into firm_history (firm_id, valid_from, valid_to, park_id, "
+                     + "above_size, four_above, industry, registered_staff, resumed_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Firm f : firms) {
+                delete.setLong(1, f.getId());
+                delete.addBatch();
+                Instant registered = f.getRegisteredOn().atStartOfDay(f.getPark().zone()).toInstant();
+                Instant decided = firmDecidedAt.get(f.getId());
+                historyRow(insert, f, registered, decided, null);
+                if (decided != null) {
+                    historyRow(insert, f, decided, null, firmResumedOn.get(f.getId()));
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static void historyRow(PreparedStatement ps, Firm f, Instant from, Instant to, LocalDate resumedOn) throws SQLException {
+        ps.setLong(1, f.getId());
+        ps.setTimestamp(2, Timestamp.from(from));
+        ps.setTimestamp(3, to == null ? null : Timestamp.from(to));
+        ps.setLong(4, f.getPark().getId());
+        ps.setBoolean(5, f.isAboveSize());
+        ps.setString(6, f.getFourAbove().name());
+        ps.setString(7, f.getIndustry().name());
+        ps.setInt(8, f.getRegisteredStaff());
+        ps.setDate(9, resumedOn == null ? null : java.sql.Date.valueOf(resumedOn));
+        ps.addBatch();
     }
 
     private final java.util.Map<Long, LocalDate> firmResumedOn = new java.util.HashMap<>();
