@@ -49,6 +49,8 @@ public class RosterImportResource {
     @Consumes(MediaType.WILDCARD)
     public Response check(@PathParam("firmId") long firmId, @QueryParam("fileName") String fileName,
                           @HeaderParam("Content-Length") Long length, InputStream body) {
+        // Access first (404 outside scope, 403 for other roles): the name, size and body are checked only for the firm's manager.
+        imports.checkUpload(firmId);
         RosterFile.formatOf(fileName);
         if (length != null && length > RosterFile.MAX_BYTES) {
             throw DomainException.invalid("file", "import.tooLarge", RosterFile.MAX_BYTES / (1024 * 1024));

@@ -83,6 +83,12 @@ public class RosterImportService {
         return summary(imp, results, locale);
     }
 
+    /** The access check of an upload, made before its name, size and bytes are looked at. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkUpload(long firmId) {
+        writable(firmId);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Summary get(long firmId, long importId, Locale locale) {
         Firm firm = writable(firmId);

@@ -43,12 +43,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * endpoint without a row fails the test, and so does a row for an endpoint that no longer exists.
  * The table is rendered into docs/security.md between the matrix markers.
  * <p>
- * Writes are sent with an empty JSON object: a caller who passes the access checks gets 400 from
+ * Writes are sent with an empty JSON object (or, for an application that names its firm in the body, with
+ * just that firm: {@code Row.body}): a caller who passes the access checks gets 400 from
  * validation (so "400" in the table means "allowed"), or 409 when the sample object's state refuses
  * the action before its body is read; nothing changes. The few writes that need no body and succeed
  * (200/204) are harmless by choice of sample or by order (see the comments at their rows). The
  * callers: a firm manager of firm A, a liaison officer of A's park only, the demo analyst, guard and
- * admin; "own" is firm A (its park, district, manager, worker, plan, report, permit, problem),
+ * admin; "own" is firm A (its park, district, manager, worker, plan, report, permit, problem, roster import,
+ * card batch, card, vehicle pass),
  * "other" is firm B in park BJ-IND of another district. Park A is made for this test, so the
  * liaison's board and reminder see firm A alone.
  * <p>
@@ -152,6 +154,38 @@ class AccessMatrixIT {
             row("GET /api/v1/dashboard/bulletin.pdf",              "403",     "200/404", "200",     "403",     "200")
                     .query("parkId={parkId}"),
             row("GET /api/v1/dashboard/export.xlsx",               "403",     "200",     "200",     "403",     "200"),
+            // Cards, passes, roster import (issue 5). Roster import A / B: a dry run of one invalid row, imported with
+            // "valid rows only" in setUp (nothing written), so importing again answers 409. The upload is sent without a
+            // file name: 400 for the firm's manager, after the access checks. Card batch A / B: approved by the park's
+            // liaison (DECIDED: reviewing again is 409), which issued card A / B. Pass A / B: approved (reviewing again is
+            // 409). Revocation and reissue need a reason: 400, nothing changes. Applications name the firm in the body.
+            row("GET /api/v1/firms/{firmId}/roster-imports/template", "200/404", "403/404", "403",   "404",     "403"),
+            row("POST /api/v1/firms/{firmId}/roster-imports",      "400/404", "403/404", "403",     "404",     "403")
+                    .query("fileName="),
+            row("GET /api/v1/firms/{firmId}/roster-imports/{id}",  "200/404", "403/404", "403",     "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/roster-imports/{id}/report", "200/404", "403/404", "403", "404",   "403"),
+            row("POST /api/v1/firms/{firmId}/roster-imports/{id}/import", "409/404", "403/404", "403", "404",  "403"),
+            row("POST /api/v1/card-batches",                       "400/404", "403/404", "403",     "404",     "403")
+                    .body("{\"firmId\": {firmId}}"),
+            row("GET /api/v1/card-batches",                        "200",     "200",     "200",     "200",     "200"),
+            row("GET /api/v1/card-batches/{id}",                   "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/card-batches/{id}/review",           "403/404", "409/404", "403",     "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/cards",                "200/404", "200/404", "200",     "404",     "200"),
+            row("GET /api/v1/firms/{firmId}/cards/{permitId}",     "200/404", "200/404", "200",     "404",     "200"),
+            row("GET /api/v1/firms/{firmId}/cards/{permitId}/history", "200/404", "200/404", "200", "404",     "200"),
+            row("POST /api/v1/firms/{firmId}/cards/{permitId}/revoke", "400/404", "400/404", "403", "404",     "403"),
+            row("POST /api/v1/firms/{firmId}/cards/{permitId}/reissue", "400/404", "400/404", "403", "404",    "403"),
+            row("POST /api/v1/passes",                             "400/404", "403/404", "403",     "404",     "403")
+                    .body("{\"firmId\": {firmId}}"),
+            row("GET /api/v1/passes",                              "200",     "200",     "200",     "200",     "200"),
+            row("GET /api/v1/passes/{id}",                         "200/404", "200/404", "200",     "404",     "200"),
+            row("GET /api/v1/passes/{id}/history",                 "200/404", "200/404", "200",     "404",     "200"),
+            row("POST /api/v1/passes/{id}/review",                 "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/passes/{id}/revoke",                 "400/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/passes/{id}/reissue",                "400/404", "400/404", "403",     "404",     "403"),
+            // Needs no body. Administrators evaluate every park, the liaison park A: only parks with the policy on (or
+            // firms it suspended) are touched; parks A and BJ-IND have it off and firms A and B are not suspended.
+            row("POST /api/v1/suspension-policy/evaluate",         "403",     "200",     "403",     "403",     "200"),
             row("GET /api/v1/audit",                               "403",     "403",     "200",     "403",     "200"),
             row("GET /api/v1/audit/{type}/{id}",                   "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/notifications",                       "200",     "200",     "200",     "200",     "200"),
@@ -184,6 +218,10 @@ class AccessMatrixIT {
         s.put("permits/{id}", t -> t == Tenant.OWN ? f.permitA : f.permitB);
         s.put("problems/{id}", t -> t == Tenant.OWN ? f.problemA : f.problemB);
         s.put("attachments/{fileId}", t -> t == Tenant.OWN ? f.problemFileA : f.problemFileB);
+        s.put("roster-imports/{id}", t -> t == Tenant.OWN ? f.rosterImportA : f.rosterImportB);
+        s.put("card-batches/{id}", t -> t == Tenant.OWN ? f.cardBatchA : f.cardBatchB);
+        s.put("cards/{permitId}", t -> t == Tenant.OWN ? f.cardA : f.cardB);
+        s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
         return s;
     }
 
@@ -197,8 +235,11 @@ class AccessMatrixIT {
 
     enum Tenant { OWN, OTHER }
 
-    /** An endpoint, the query string it is called with (null: none; may hold placeholders), and its cells. */
-    record Row(String endpoint, String query, String[] cells) {
+    /**
+     * An endpoint, the query string it is called with (null: none; may hold placeholders), the JSON body of a
+     * write (null: {@code {}}; may hold placeholders), and its cells.
+     */
+    record Row(String endpoint, String query, String body, String[] cells) {
         String expected(int role, Tenant t) {
             String[] both = cells[role].split("/");
             return both.length == 1 ? both[0] : both[t == Tenant.OWN ? 0 : 1];
@@ -206,7 +247,12 @@ class AccessMatrixIT {
 
         /** The same row, called with a query string such as {@code "firmId={firmId}&type=CARD"}. */
         Row query(String q) {
-            return new Row(endpoint, q, cells);
+            return new Row(endpoint, q, body, cells);
+        }
+
+        /** The same row, written with a body such as <code>{"firmId": {firmId}}</code> instead of {@code {}}. */
+        Row body(String b) {
+            return new Row(endpoint, query, b, cells);
         }
     }
 
@@ -214,13 +260,14 @@ class AccessMatrixIT {
         if (cells.length != ROLES.length) {
             throw new IllegalArgumentException(endpoint + ": one cell per role");
         }
-        return new Row(endpoint, null, cells);
+        return new Row(endpoint, null, null, cells);
     }
 
     /** The sample objects and the callers, made through the API in {@link #setUp}. */
     static final class Fixture {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
+        long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB;
         LocalDate today;
         Api[] callers;
     }
@@ -277,6 +324,19 @@ class AccessMatrixIT {
         f.problemB = problemB.get("id").asLong();
         f.problemFileB = problemB.get("attachments").get(0).get("id").asLong();
 
+        // Issue 5: a roster import, a decided card batch (whose approval issued a card) and an approved pass per firm.
+        Api liaisonB = portal.api("liaison.bj");
+        f.rosterImportA = importedRoster(a, f.firmA);
+        f.rosterImportB = importedRoster(b, f.firmB);
+        JsonNode batchA = approvedCardBatch(a, liaisonA, f.firmA, f.workerA, f.today);
+        f.cardBatchA = batchA.get("batch").get("id").asLong();
+        f.cardA = batchA.get("items").get(0).get("permitId").asLong();
+        JsonNode batchB = approvedCardBatch(b, liaisonB, f.firmB, f.workerB, f.today);
+        f.cardBatchB = batchB.get("batch").get("id").asLong();
+        f.cardB = batchB.get("items").get(0).get("permitId").asLong();
+        f.passA = approvedPass(a, liaisonA, f.firmA, "川AD12345", f.today);
+        f.passB = approvedPass(b, liaisonB, f.firmB, "京AD12345", f.today);
+
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
         f.managerAId = users.get(managerA);
@@ -321,6 +381,44 @@ class AccessMatrixIT {
         return plan;
     }
 
+    /**
+     * A roster import of the firm: a dry run of a CSV whose one row is invalid, then imported with "valid rows only"
+     * (nothing is written, the import is IMPORTED and cannot be imported again); its id.
+     */
+    static long importedRoster(Api manager, long firm) {
+        byte[] csv = "name,residentId,phone,job,joinedOn\n张三,123,456,操作工,2020-01-02\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode dryRun = expect(201, manager.postBytes("firms/" + firm + "/roster-imports?fileName=roster.csv", "text/csv", csv));
+        assertEquals(1, dryRun.get("invalidRows").asInt(), dryRun.toString());
+        long id = dryRun.get("id").asLong();
+        JsonNode imported = expect(200, manager.post("firms/" + firm + "/roster-imports/" + id + "/import", Api.obj().put("validOnly", true)));
+        assertEquals("IMPORTED", imported.get("status").asText(), imported.toString());
+        return id;
+    }
+
+    /** A card batch for one worker, applied for by the firm's manager and approved whole by {@code liaison}; the answer. */
+    static JsonNode approvedCardBatch(Api manager, Api liaison, long firm, long worker, LocalDate today) {
+        ObjectNode body = Api.obj().put("firmId", firm).put("validFrom", today.toString()).put("validTo", today.plusDays(29).toString());
+        body.putArray("workerIds").add(worker);
+        JsonNode batch = expect(201, manager.post("card-batches", body)).get("batch");
+        JsonNode decided = expect(200, liaison.post("card-batches/" + batch.get("id").asLong() + "/review",
+                Api.obj().put("version", batch.get("version").asLong()).put("approveAll", true)));
+        assertEquals("DECIDED", decided.get("batch").get("status").asText(), decided.toString());
+        return decided;
+    }
+
+    /** A vehicle pass applied for by the firm's manager and approved by {@code liaison}; its id. */
+    static long approvedPass(Api manager, Api liaison, long firm, String plate, LocalDate today) {
+        JsonNode pass = expect(201, manager.post("passes", Api.obj().put("firmId", firm).put("plate", plate).put("vehicleType", "TRUCK")
+                .put("driverName", "刘师傅").put("driverResidentId", TestData.FAKES.residentId("510107"))
+                .put("driverPhone", TestData.FAKES.mobile()).put("origin", "成都青白江").put("destination", "园区三号门")
+                .put("cargo", "钢材 20 吨").put("purpose", "MATERIALS_IN").put("validFrom", today.toString())
+                .put("validTo", today.plusDays(3).toString())));
+        JsonNode approved = expect(200, liaison.post("passes/" + pass.get("id").asLong() + "/review",
+                Api.obj().put("version", pass.get("version").asLong()).put("approve", true)));
+        assertEquals("APPROVED", approved.get("status").asText(), approved.toString());
+        return pass.get("id").asLong();
+    }
+
     /** A problem raised by the firm's manager with one attachment; the answer (id, attachments). */
     static JsonNode raiseProblem(Api manager) {
         ObjectNode body = Api.obj().put("category", "MATERIALS_IN").put("urgency", "NORMAL").put("description", "原材料车辆无法进入园区");
@@ -349,7 +447,8 @@ class AccessMatrixIT {
             for (int role = 0; role < ROLES.length; role++) {
                 for (Tenant t : Tenant.values()) {
                     String path = concrete(row.endpoint(), samples, t) + query(row, queryValues, t);
-                    int status = call(fixture.callers[role], row.endpoint().split(" ")[0], path);
+                    String body = row.body() == null ? "{}" : fill(row.body(), row, queryValues, t);
+                    int status = call(fixture.callers[role], row.endpoint().split(" ")[0], path, body);
                     String expected = row.expected(role, t);
                     if (!expected.equals(String.valueOf(status))) {
                         unexpected.add(row.endpoint() + " as " + ROLES[role] + " (" + t + " " + path + "): expected "
@@ -464,15 +563,17 @@ class AccessMatrixIT {
 
     /** The row's query string with its placeholders filled in for the tenant ("" when the row has none). */
     static String query(Row row, Map<String, Function<Tenant, Object>> values, Tenant t) {
-        if (row.query() == null) {
-            return "";
-        }
-        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(row.query());
-        StringBuilder sb = new StringBuilder("?");
+        return row.query() == null ? "" : "?" + fill(row.query(), row, values, t);
+    }
+
+    /** A query string or body with its placeholders ({@code {firmId}}) filled in for the tenant. */
+    static String fill(String template, Row row, Map<String, Function<Tenant, Object>> values, Tenant t) {
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
+        StringBuilder sb = new StringBuilder();
         while (m.find()) {
             Function<Tenant, Object> value = values.get(m.group(1));
             if (value == null) {
-                fail("No value for {" + m.group(1) + "} in the query of " + row.endpoint() + ": add one to AccessMatrixIT.queryValues");
+                fail("No value for {" + m.group(1) + "} in the query or body of " + row.endpoint() + ": add one to AccessMatrixIT.queryValues");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf(value.apply(t))));
         }
@@ -480,11 +581,12 @@ class AccessMatrixIT {
         return sb.toString();
     }
 
-    static int call(Api api, String verb, String path) {
+    static int call(Api api, String verb, String path, String body) {
         return switch (verb) {
             case "GET" -> api.get(path).status();
-            case "POST" -> api.post(path, Api.obj()).status();
-            case "PUT" -> api.put(path, Api.obj()).status();
+            // A String body is sent as it is (JSON text).
+            case "POST" -> api.post(path, body).status();
+            case "PUT" -> api.put(path, body).status();
             case "DELETE" -> api.delete(path).status();
             default -> throw new IllegalArgumentException(verb);
         };
@@ -515,7 +617,8 @@ class AccessMatrixIT {
         sb.append("| endpoint | firm manager | liaison officer | bureau analyst | gate guard | admin |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Row r : MATRIX) {
-            sb.append("| `").append(r.endpoint()).append(r.query() == null ? "" : "?" + r.query()).append("` |");
+            sb.append("| `").append(r.endpoint()).append(r.query() == null ? "" : "?" + r.query())
+                    .append(r.body() == null ? "" : " " + r.body()).append("` |");
             for (String cell : r.cells()) {
                 sb.append(' ').append(cell).append(" |");
             }
