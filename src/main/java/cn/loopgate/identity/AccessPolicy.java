@@ -80,6 +80,22 @@ public class AccessPolicy {
         return c.isAnyOf(Role.FIRM_MANAGER, Role.LIAISON) && firmScope().includes(firmId, parkId);
     }
 
+    /**
+     * Records about named people (workers, card holders, drivers): the firm's manager and its park's
+     * liaison officers. 404 outside the read scope, 403 for other roles (analysts and administrators
+     * count and manage, they do not need names).
+     */
+    public Caller checkPeople(long firmId, long parkId) {
+        checkRead(firmId, parkId);
+        return require(Role.FIRM_MANAGER, Role.LIAISON);
+    }
+
+    /** The firms whose people-records the caller may list: their read scope if manager or liaison, else none. */
+    public FirmScope peopleScope() {
+        Caller c = caller();
+        return c.isAnyOf(Role.FIRM_MANAGER, Role.LIAISON) ? firmScope() : FirmScope.NONE;
+    }
+
     /** Unmasked resident IDs and phones: the firm's own manager only. */
     public boolean canSeeUnmasked(long firmId) {
         Caller c = caller();

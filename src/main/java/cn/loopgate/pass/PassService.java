@@ -98,7 +98,7 @@ public class PassService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PassView> list(VehiclePass.Status status, Long firmId, int offset, int limit) {
-        FirmScope scope = access.firmScope();
+        FirmScope scope = access.peopleScope();
         String where = " where " + scope.where("v.firm.id", "v.parkId")
                 + (status == null ? "" : " and v.status = :status") + (firmId == null ? "" : " and v.firm.id = :firm");
         TypedQuery<VehiclePass> q = em.createQuery("select v from VehiclePass v" + where + " order by v.submittedAt desc, v.id desc", VehiclePass.class);
@@ -124,7 +124,7 @@ public class PassService {
         if (p == null) {
             throw DomainException.notFound();
         }
-        access.checkRead(p.getFirm().getId(), p.getParkId());
+        access.checkPeople(p.getFirm().getId(), p.getParkId());
         return p;
     }
 

@@ -109,10 +109,10 @@ public class CardService {
                 .setMaxResults(MAX_BATCH).getResultList();
     }
 
-    /** Batches in the caller's scope: a firm's own, a liaison's parks, everything for analysts. */
+    /** Batches in the caller's scope: a firm's own, a liaison's parks; none for other roles (they name people). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CardViews.BatchRow> batches(CardBatch.Status status, Long firmId, int offset, int limit) {
-        FirmScope scope = access.firmScope();
+        FirmScope scope = access.peopleScope();
         String where = " where " + scope.where("b.firm.id", "b.parkId")
                 + (status == null ? "" : " and b.status = :status") + (firmId == null ? "" : " and b.firm.id = :firm");
         TypedQuery<CardBatch> q = em.createQuery("select b from CardBatch b" + where + " order by b.submittedAt desc, b.id desc", CardBatch.class);
@@ -137,7 +137,7 @@ public class CardService {
         if (b == null) {
             throw DomainException.notFound();
         }
-        access.checkRead(b.getFirm().getId(), b.getParkId());
+        access.checkPeople(b.getFirm().getId(), b.getParkId());
         return b;
     }
 
@@ -221,6 +221,7 @@ public class CardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CardViews.Card> cards(long firmId, int offset, int limit) {
         Firm firm = firms.get(firmId);
+        access.checkPeople(firm.getId(), firm.getPark().getId());
         Instant now = clock.instant();
         List<Permit> list = em.createQuery("select p from Permit p where p.type = :type and p.firmId = :firm order by p.issuedAt desc, p.id desc", Permit.class)
                 .setParameter("type", PermitType.CARD).setParameter("firm", firm.getId())
@@ -234,6 +235,7 @@ public class CardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CardViews.Card card(long firmId, long permitId) {
         Firm firm = firms.get(firmId);
+        access.checkPeople(firm.getId(), firm.getPark().getId());
         Permit p = cardOf(firm, permitId);
         return CardViews.Card.of(p, PermitService.stateAt(p, firm.isSuspended(), clock.instant()));
     }
@@ -268,6 +270,7 @@ public class CardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CardViews.HistoryLine> history(long firmId, long permitId) {
         Firm firm = firms.get(firmId);
+        access.checkPeople(firm.getId(), firm.getPark().getId());
         Permit p = cardOf(firm, permitId);
         return history(audit, p);
     }
