@@ -1,5 +1,6 @@
 package cn.loopgate.pass;
 
+import cn.loopgate.ops.BusinessMetrics;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
 import cn.loopgate.firm.Firm;
@@ -47,7 +48,7 @@ public class PassService {
     @PersistenceContext
     EntityManager em;
     @Inject
-    cn.loopgate.ops.BusinessMetrics metrics;
+    BusinessMetrics metrics;
     @Inject
     AccessPolicy access;
     @Inject

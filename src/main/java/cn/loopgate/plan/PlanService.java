@@ -1,5 +1,6 @@
 package cn.loopgate.plan;
 
+import cn.loopgate.ops.BusinessMetrics;
 import cn.loopgate.attachment.AttachmentService;
 import cn.loopgate.attachment.FileType;
 import cn.loopgate.attachment.StoredFile;
@@ -49,7 +50,7 @@ public class PlanService {
     @PersistenceContext
     EntityManager em;
     @Inject
-    cn.loopgate.ops.BusinessMetrics metrics;
+    BusinessMetrics metrics;
     @Inject
     AccessPolicy access;
     @Inject

@@ -1,5 +1,6 @@
 package cn.loopgate.verification;
 
+import cn.loopgate.ops.BusinessMetrics;
 import cn.loopgate.firm.Firm;
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Caller;
@@ -36,7 +37,7 @@ public class GateService {
     @PersistenceContext
     EntityManager em;
     @Inject
-    cn.loopgate.ops.BusinessMetrics metrics;
+    BusinessMetrics metrics;
     @Inject
     AccessPolicy access;
     @Inject

@@ -1,5 +1,6 @@
 package cn.loopgate.whitelist;
 
+import cn.loopgate.ops.BusinessMetrics;
 import cn.loopgate.audit.AuditEntry;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
@@ -52,7 +53,7 @@ public class CardService {
     @PersistenceContext
     EntityManager em;
     @Inject
-    cn.loopgate.ops.BusinessMetrics metrics;
+    BusinessMetrics metrics;
     @Inject
     AccessPolicy access;
     @Inject
