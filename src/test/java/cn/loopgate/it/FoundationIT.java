@@ -55,7 +55,9 @@ class FoundationIT {
     @Test
     void demoDataIsThere() {
         JsonNode parks = admin.get("parks").json();
-        assertEquals(4, parks.size());
+        // The four demo parks; tests that ran before (alphabetical order) may have added their own.
+        assertTrue(parks.findValues("code").stream().map(JsonNode::asText).toList()
+                .containsAll(java.util.List.of("CD-ETZ", "CD-HTP", "BJ-IND", "BJ-LOG")), parks.toString());
         assertTrue(admin.get("firms?limit=1").json().get("total").asInt() >= 40, "40 demo firms, and those tests added");
         assertEquals(40, admin.get("users").json().findValues("username").stream()
                 .filter(u -> u.asText().matches("manager\\d\\d")).count(), "manager01 … manager40");
