@@ -15,6 +15,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -73,6 +74,20 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         if (oidc.enabled()) {
             return validateWithOidc(request, response, context);
         }
+        try {
+            return validateBuiltIn(request, response, context);
+        } catch (RuntimeException e) {
+            if (!cn.loopgate.shared.rest.DomainExceptions.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            // The users live in the database: while it is away nobody can be checked. Say so, briefly.
+            LOG.warning("database unavailable while authenticating: " + e);
+            return unavailable(request, response);
+        }
+    }
+
+    private AuthenticationStatus validateBuiltIn(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return login(credential, request, context);
@@ -222,6 +237,30 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
                     + "\"code\":\"error.unauthenticated\",\"detail\":\"" + detail + "\",\"errors\":[]}");
         } catch (IOException e) {
             // The client went away; nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 503 with a problem+json body (API) or a short page, in the caller's language; the pool reconnects by itself. */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            java.util.Locale locale = cn.loopgate.shared.Messages.supported(request.getLocale());
+            String detail = cn.loopgate.shared.Messages.get(locale, "error.unavailable");
+            String title = cn.loopgate.shared.Messages.get(locale, "http.503");
+            response.setStatus(503);
+            response.setHeader("Retry-After", "10");
+            if (isApi(request)) {
+                response.setContentType("application/problem+json;charset=UTF-8");
+                response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                        .add("status", 503).add("code", "error.unavailable").add("detail", detail)
+                        .add("errors", Json.createArrayBuilder()).build().toString());
+            } else {
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html><head><title>" + title + "</title></head><body><h1>" + title
+                        + "</h1><p>" + detail + "</p></body></html>");
+            }
+        } catch (IOException e) {
+            // The client went away.
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -20,11 +20,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, boolean clean) throws IOException {
+        return start(dataDirectory, clean, Ports.free());
+    }
+
+    /** On a given port: a server stopped with {@link #close()} comes back on the same data and address. */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean clean, int port) throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(clean)
-                .setPort(Ports.free())
+                .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "120")
                 .setServerConfig("shared_buffers", "128MB")

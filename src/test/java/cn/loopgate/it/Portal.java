@@ -47,7 +47,13 @@ public final class Portal {
     public static Portal start(Map<String, String> extraEnv) throws Exception {
         int port = extraEnv.containsKey("LOOPGATE_PORT") ? Integer.parseInt(extraEnv.get("LOOPGATE_PORT")) : Ports.free();
         Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + port);
-        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), true);
+        return start(extraEnv, EmbeddedDatabase.start(work.resolve("postgres"), true));
+    }
+
+    /** A dedicated portal on a database the caller started (and may stop and start again). */
+    public static Portal start(Map<String, String> extraEnv, EmbeddedDatabase db) throws Exception {
+        int port = extraEnv.containsKey("LOOPGATE_PORT") ? Integer.parseInt(extraEnv.get("LOOPGATE_PORT")) : Ports.free();
+        Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + port);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LOOPGATE_DB_URL", db.url());
         env.put("LOOPGATE_DB_USER", db.user());

@@ -1,0 +1,112 @@
+package cn.loopgate.it;
+
+import cn.loopgate.devserver.EmbeddedDatabase;
+import cn.loopgate.devserver.Ports;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database goes away and comes back while the portal runs (issue 10): requests fail cleanly and
+ * quickly (503 problem+json or the error page, no stack trace), readiness is DOWN, and once PostgreSQL is
+ * back on the same data and port the portal serves again by itself, without a restart.
+ */
+class DatabaseOutageIT {
+
+    @Test
+    void thePortalFailsCleanlyWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+        Path dir = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("outage-postgres");
+        deleteTree(dir);
+        int dbPort = Ports.free();
+        // Not "clean": closing must keep the data directory, so the same server can come back.
+        EmbeddedDatabase db = EmbeddedDatabase.start(dir, false, dbPort);
+        Portal portal = Portal.start(Map.of(), db);
+        EmbeddedDatabase again = null;
+        try {
+            Api admin = portal.api("admin");
+            Api anonymous = portal.api(null);
+            assertEquals(200, admin.get("firms").status());
+            assertEquals(200, anonymous.get("/health/ready").status());
+
+            db.close();
+
+            for (int i = 0; i < 3; i++) {
+                Instant t0 = Instant.now();
+                Api.Res api = admin.get("firms");
+                assertTrue(Duration.between(t0, Instant.now()).toSeconds() < 30, "an API call hung while the database was down");
+                assertTrue(api.status() == 503 || api.status() == 401, "API while down: " + api.status() + " " + api.raw());
+                assertClean(api);
+                if (api.status() == 503) {
+                    assertTrue(api.headers().firstValue("Content-Type").orElse("").contains("problem+json"), api.raw());
+                }
+                Api.Res open = anonymous.get("public/permits/revocations");
+                assertEquals(503, open.status(), open.raw());
+                assertClean(open);
+                Api.Res ready = anonymous.get("/health/ready");
+                assertEquals(503, ready.status(), ready.raw());
+                assertTrue(ready.raw().contains("DOWN"), ready.raw());
+                Api.Res page = anonymous.accepting("text/html").get("/login.xhtml");
+                assertTrue(page.status() == 200 || page.status() >= 500, "login page while down: " + page.status());
+                assertClean(page);
+            }
+
+            again = EmbeddedDatabase.start(dir, false, dbPort);
+
+            Instant until = Instant.now().plusSeconds(90);
+            int firms = 0;
+            int readiness = 0;
+            while (Instant.now().isBefore(until)) {
+                readiness = anonymous.get("/health/ready").status();
+                firms = admin.get("firms").status();
+                if (readiness == 200 && firms == 200) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertEquals(200, readiness, "readiness after the database came back");
+            assertEquals(200, firms, "the API after the database came back");
+            // Writes work again too.
+            long firm = TestData.newFirm(admin, "CD-ETZ", true, 50);
+            assertEquals(200, admin.get("firms/" + firm).status());
+        } finally {
+            portal.server.close();
+            if (again != null) {
+                again.close();
+            }
+            try {
+                db.close();
+            } catch (Exception ignored) {
+                // closed above
+            }
+        }
+    }
+
+    static void assertClean(Api.Res r) {
+        String body = r.raw() == null ? "" : r.raw();
+        for (String leak : java.util.List.of("\tat ", "at cn.loopgate.", "org.postgresql", "PSQLException", "SQLException",
+                "EclipseLink", "Connection refused")) {
+            assertFalse(body.contains(leak), "a stack trace or driver detail (" + leak + ") leaked: " + body);
+        }
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
