@@ -110,7 +110,10 @@ from (select f.id, f.park_id, f.registered_staff, dr.day,
       from (select f.*, dr.day as d, random() as r, random() as r2, random() as r3
             from firm f cross join day_rate dr offset 0) f
       join day_rate dr on dr.day = f.d) x
-where x.r_skip >= x.miss;
+where x.r_skip >= x.miss
+-- Day by day, as filings arrive in real life: a day's reports share pages (a firm-major order scatters
+-- them over the whole table and a city day then reads ~20,000 pages; see docs/performance.md).
+order by x.day, x.id;
 
 -- ---- whitelist cards: 200,000 approved (permits + batches of up to 50), 10,000 pending in park BP01 ---
 create temp table pick as
