@@ -1,5 +1,5 @@
 -- City-scale data for benchmarks (issue 9), set-based, through the application's own schema (Flyway
--- must have run). Run by bench/generate-city.sh; expects an empty schema (no firms).
+-- must have run). Run by src/bench/generate-city.sh; expects an empty schema (no firms).
 -- Deterministic: setseed below. Days: the 90 days ending yesterday (Asia/Shanghai).
 \set ON_ERROR_STOP on
 \timing on

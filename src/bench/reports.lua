@@ -1,5 +1,5 @@
 -- wrk: daily reports of the benchmark firms (bench-mgr-NNN, Basic auth) for today and the 7 back-fill days.
--- FIRMS, AUTH and DAYS come from the data file bench/run.sh writes (BENCH_REPORT_DATA).
+-- FIRMS, AUTH and DAYS come from the data file src/bench/run.sh writes (BENCH_REPORT_DATA).
 dofile(os.getenv("BENCH_STATS_LUA"))
 dofile(os.getenv("BENCH_REPORT_DATA"))
 nthreads = tonumber(os.getenv("BENCH_THREADS") or "2")

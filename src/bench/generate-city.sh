@@ -3,10 +3,10 @@
 # workers, 90 days of daily reports, 200,000 whitelist cards (+10,000 pending), 50,000 vehicle passes,
 # 5,000 problems, and benchmark users (bench-analyst, bench-guard, bench-admin, bench-mgr-001..200,
 # password loopgate123). The schema is the application's own: the portal is started once so that
-# Flyway creates it, then bench/generate-city.sql fills it set-based.
+# Flyway creates it, then src/bench/generate-city.sql fills it set-based.
 #
-#   bench/generate-city.sh            # database loopgate_bench on 127.0.0.1:5432 (dropped and re-created)
-#   BENCH_DB=mycity bench/generate-city.sh
+#   src/bench/generate-city.sh            # database loopgate_bench on 127.0.0.1:5432 (dropped and re-created)
+#   BENCH_DB=mycity src/bench/generate-city.sh
 source "$(dirname "$0")/lib.sh"
 trap stop_portal EXIT
 

@@ -3,7 +3,7 @@
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 export PGHOST="${BENCH_PGHOST:-127.0.0.1}" PGPORT="${BENCH_PGPORT:-5432}" PGUSER="${BENCH_PGUSER:-postgres}"
 export PGPASSWORD="${BENCH_PGPASSWORD:-x}"
 BENCH_DB="${BENCH_DB:-loopgate_bench}"

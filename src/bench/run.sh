@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 9 against a database filled by bench/generate-city.sh, each figure beside
+# Runs the benchmarks of issue 9 against a database filled by src/bench/generate-city.sh, each figure beside
 # the limit it is compared to, in the same run. One command:
 #
-#   bench/run.sh                       # BENCH_DB=loopgate_bench on 127.0.0.1:5432
-#   BENCH_DURATION=30 bench/run.sh     # seconds per load phase (default 20)
+#   src/bench/run.sh                       # BENCH_DB=loopgate_bench on 127.0.0.1:5432
+#   BENCH_DURATION=30 src/bench/run.sh     # seconds per load phase (default 20)
 #
 # Writes target/bench/results.md (and prints it). Needs wrk (installed with apt-get when missing),
 # pgbench and psql (postgresql-client), curl, python3, java.
@@ -20,7 +20,7 @@ if ! command -v wrk >/dev/null; then
     log "installing wrk"; apt-get install -y -q wrk >/dev/null
 fi
 [[ "$(psql -X -Atd "$BENCH_DB" -c 'select count(*) from firm' 2>/dev/null || echo 0)" -ge 20000 ]] \
-    || { echo "database $BENCH_DB has no city: run bench/generate-city.sh first" >&2; exit 1; }
+    || { echo "database $BENCH_DB has no city: run src/bench/generate-city.sh first" >&2; exit 1; }
 
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$AUTH_PLAIN" | base64 -w0)"; }
 # stats <label> <limit> <target> <wrk output>: one table row from wrk's STATS line.

@@ -1,4 +1,4 @@
--- wrk: prints status counts and latency percentiles (ms) as one line "STATS k=v ..." for bench/run.sh.
+-- wrk: prints status counts and latency percentiles (ms) as one line "STATS k=v ..." for src/bench/run.sh.
 -- Other scripts dofile() it and may replace request/init (keeping "statuses = {}" in init).
 threads = {}
 next_thread = 0
