@@ -1,7 +1,5 @@
 package cn.loopgate.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -12,23 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person in headless Chromium: signs in, reads Chinese, switches to English, opens the roster. */
-class FoundationBrowserIT {
-
-    static Portal portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void open() throws Exception {
-        portal = Portal.get();
-        browser = Browser.open(portal.baseUrl(), false);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class FoundationBrowserIT extends BrowserITBase {
 
     @Test
     void managerSignsInSeesChineseSwitchesToEnglishAndOpensTheRoster() {

@@ -1,7 +1,5 @@
 package cn.loopgate.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -15,23 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * liaison.cd acknowledges, comments and escalates it, the analyst assigns it to a department,
  * liaison.cd resolves it and the manager confirms; the timeline shows each step.
  */
-class ProblemBrowserIT {
-
-    static Portal portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void open() throws Exception {
-        portal = Portal.get();
-        browser = Browser.open(portal.baseUrl(), false);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ProblemBrowserIT extends BrowserITBase {
 
     @Test
     void raisedAcknowledgedEscalatedAssignedResolvedConfirmed() throws Exception {

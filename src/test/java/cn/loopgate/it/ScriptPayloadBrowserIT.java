@@ -1,7 +1,5 @@
 package cn.loopgate.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,27 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the manager's profile, roster and problem; the liaison officer's problem list and problem) display the characters, and
  * {@code window.__pwned} stays undefined.
  */
-class ScriptPayloadBrowserIT {
+class ScriptPayloadBrowserIT extends BrowserITBase {
 
     /** Fits a 50-character field. */
     static final String SHORT = "<img src=x onerror=window.__pwned=1>";
     static final String LONG = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=1>";
 
-    static Portal portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void open() throws Exception {
-        portal = Portal.get();
-        browser = Browser.open(portal.baseUrl(), false);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void payloadsInContactNameWorkerNameAndProblemDescriptionAreShownAsTextAndNeverRun() throws Exception {

@@ -1,8 +1,6 @@
 package cn.loopgate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,23 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole journey in Chromium: a firm manager imports a roster with deliberate bad rows, imports
  * only the valid ones, applies for cards for everybody; the park's liaison officer approves two.
  */
-class WhitelistBrowserIT {
-
-    static Portal portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void open() throws Exception {
-        portal = Portal.get();
-        browser = Browser.open(portal.baseUrl(), false);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class WhitelistBrowserIT extends BrowserITBase {
 
     @Test
     void importValidRowsApplyForCardsLiaisonApprovesASubset() throws Exception {
