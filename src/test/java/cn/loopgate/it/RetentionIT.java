@@ -53,7 +53,8 @@ class RetentionIT {
         long park = created.json().get("id").asLong();
 
         long firm = TestData.newFirm(admin, code, false, 30);
-        Api manager = portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm));
+        String managerName = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Api manager = portal.api(managerName);
         String name = TestData.FAKES.personName();
         String residentId = TestData.FAKES.residentId("320583");
         long worker = addWorker(manager, firm, name, residentId);
@@ -66,6 +67,9 @@ class RetentionIT {
         long passPermit = insert(portal, PermitType.PASS, firm, "赵司机", "320583199001011234", now.minus(1, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS));
         long certificate = insert(portal, PermitType.CERTIFICATE, firm, "留存测试企业", "cert", now.minus(1, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS));
         long pass = passRow(firm, park, "赵司机", "320583199001011234", "13800138000");
+        PermitFixtures.Bytes cardPdf = PermitFixtures.download(portal, managerName, "/api/v1/permits/" + card + "/pdf");
+        assertEquals(200, cardPdf.status());
+        String cardQr = PermitFixtures.qrCodes(cardPdf.body(), 0).get(0);
         sql(portal, "insert into roster_import (firm_id, file_name, format, content, total_rows, valid_rows, status, created_at, created_by)"
                 + " values (?, 'roster.csv', 'CSV', ?, 1, 1, 'CHECKED', now(), 'it')", firm, (name + "," + residentId).getBytes());
 
@@ -116,6 +120,10 @@ class RetentionIT {
                     otherWorker, otherResident), "another park's workers are untouched");
 
             assertEquals(reportsBefore, reports(firm), "the firm's daily reports stay as they were");
+            JsonNode scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "东门").put("content", cardQr)).json();
+            assertEquals("EXPIRED", scan.get("result").asText(),
+                    "an anonymised card's QR is still Loopgate's own, and long expired, not forged: " + scan);
+
             assertEquals(200, manager.get("firms/" + firm + "/reports").status());
 
             String audit = auditOf(park);
