@@ -5,8 +5,10 @@
 
 Signs in through the login form, then times SAMPLES full page GETs (a fresh view each time, the first lazy
 page rendered) and SAMPLES pagination requests of the batches table (PrimeFaces AJAX, pages 2, 3, ... of
-the same view), after one warm-up of each. Prints one STATS line per kind:
+the same view), after one warm-up of each, and as a baseline SAMPLES GETs of the home page (/index.xhtml: same layout, no
+table). Prints one STATS line per kind:
 
+    STATS kind=home n=.. rows=0 p50=.. p95=.. max=..
     STATS kind=get n=.. rows=.. p50=.. p95=.. max=..        (ms; rows = table rows in the last answer)
     STATS kind=page n=.. rows=.. p50=.. p95=.. max=..       (kind=page n=0 when the table has no paginator)
 """
@@ -70,6 +72,17 @@ def main():
         "jakarta.faces.ViewState": vs})
     if status != 302 or not headers.get("Location", "").endswith("/index.xhtml"):
         sys.exit("login failed: %s %s" % (status, headers.get("Location")))
+
+    # Baseline: the home page of the same session (same layout and menus, no table): the floor of a JSF page here.
+    home = []
+    for i in range(samples + 1):
+        t0 = time.perf_counter()
+        status, _, _ = s.send(base + "/index.xhtml")
+        if status != 200:
+            sys.exit("home page: HTTP %s" % status)
+        if i > 0:
+            home.append(1000 * (time.perf_counter() - t0))
+    stats("home", home, 0)
 
     url = base + "/liaison/cards.xhtml"
     gets, page = [], None
