@@ -17,6 +17,7 @@ import org.apache.pdfbox.util.Matrix;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class PermitPdf {
     private static final int CARD_ROWS = 5;
 
     private final BiFunction<String, Object[], String> labels;
+    private final Map<String, String> fixedLabels = new HashMap<>();
 
     /** {@code labels} turns a message key and its arguments into text (Chinese on permits). */
     public PermitPdf(BiFunction<String, Object[], String> labels) {
@@ -177,8 +179,9 @@ public final class PermitPdf {
                 label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
     }
 
+    /** Labels without arguments, looked up once per document (a 1,000-card sheet asks ~10,000 times). */
     private String label(String key) {
-        return labels.apply(key, new Object[0]);
+        return fixedLabels.computeIfAbsent(key, k -> labels.apply(k, new Object[0]));
     }
 
     private static void centered(PDPageContentStream cs, PDFont font, float size, float pageWidth, float y, String t) throws IOException {
