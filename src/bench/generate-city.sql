@@ -210,12 +210,16 @@ cross join gen g
 cross join lateral (select (g.first_day + (n % 90))::timestamp at time zone 'Asia/Shanghai' + interval '9 hours' as raised) t
 cross join lateral (select (array['RAISED','ACKNOWLEDGED','RESOLVED','CLOSED','CLOSED','CLOSED'])[1 + n % 6] as status) s;
 
--- ---- users: an analyst, a guard, an admin and 200 managers of the first 200 firms ---------------------
+-- ---- users: an analyst, a guard, an admin, BP01's liaison and 200 managers of the first 200 firms -----
 -- :hash is one PBKDF2 hash of the benchmark password, computed by the script (same format as the portal's).
 insert into app_user (username, display_name, password_hash, role)
 values ('bench-analyst', 'Bench analyst', :'hash', 'ANALYST'),
        ('bench-guard', 'Bench guard', :'hash', 'GUARD'),
-       ('bench-admin', 'Bench admin', :'hash', 'ADMIN');
+       ('bench-admin', 'Bench admin', :'hash', 'ADMIN'),
+       ('bench-liaison', '压测联络员', :'hash', 'LIAISON');
+-- The liaison officer of park BP01, where the 10,000 pending cards wait (the approval queue benchmark).
+insert into user_park (user_id, park_id)
+select u.id, p.id from app_user u, park p where u.username = 'bench-liaison' and p.code = 'BP01';
 insert into app_user (username, display_name, password_hash, role, firm_id)
 select 'bench-mgr-' || lpad(row_number() over (order by id)::text, 3, '0'), '压测经理', :'hash', 'FIRM_MANAGER', id
 from (select id from firm order by id limit 200) f;

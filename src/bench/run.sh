@@ -122,6 +122,7 @@ print("n=%d statuses %s | p50 %.0f ms, p95 %.0f ms, max %.0f ms" % (len(t), ",".
     row "$1 \`$2\`, 1 client: ${summary%%|*}" "${summary##*| }" "-" "$3"
 }
 samples "(c) 90-day city trend" "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY" "p95 < 300 ms" "${BENCH_TREND_SAMPLES:-5}"
+source "$BENCH_DIR/bulk.sh" && bulk_phases  # (e) 1,000-card PDF, (f) 10,000-row import, approval queue; BENCH_PHASES
 
 stop_portal
 echo >> "$OUT"

@@ -12,10 +12,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class PermitPdf {
     private static final int CARD_ROWS = 5;
 
     private final BiFunction<String, Object[], String> labels;
+    private final Map<String, String> fixedLabels = new HashMap<>();
 
     /** {@code labels} turns a message key and its arguments into text (Chinese on permits). */
     public PermitPdf(BiFunction<String, Object[], String> labels) {
@@ -176,8 +179,9 @@ public final class PermitPdf {
                 label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
     }
 
+    /** Labels without arguments, looked up once per document (a 1,000-card sheet asks ~10,000 times). */
     private String label(String key) {
-        return labels.apply(key, new Object[0]);
+        return fixedLabels.computeIfAbsent(key, k -> labels.apply(k, new Object[0]));
     }
 
     private static void centered(PDPageContentStream cs, PDFont font, float size, float pageWidth, float y, String t) throws IOException {
@@ -209,11 +213,24 @@ public final class PermitPdf {
         return "...";
     }
 
-    /** The QR code as filled squares (runs of dark modules merged), quiet zone left white. */
+    /**
+     * QR hints: byte mode in ISO-8859-1, error correction M, and one fixed mask pattern. zxing otherwise
+     * builds the matrix with each of the eight masks and scores them (ISO 18004 penalty rules), which was
+     * half of the time of a 1,000-card print (docs/performance.md, "Bulk operations"). The score keeps
+     * large uniform areas and finder-like patterns out of structured data; our payload is mostly an
+     * Ed25519 signature in base64, so every mask leaves it equally noisy, and scanners read any mask.
+     */
+    private static final Map<EncodeHintType, Object> QR_HINTS = Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1",
+            EncodeHintType.QR_MASK_PATTERN, 0);
+
+    /**
+     * The QR code as filled squares (runs of dark modules merged), quiet zone left white. The runs are
+     * drawn in module units (a transformation scales them), so the content stream holds small integers.
+     */
     static void qr(PDPageContentStream cs, String content, float x, float y, float size) throws IOException {
         ByteMatrix m;
         try {
-            m = Encoder.encode(content, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1")).getMatrix();
+            m = Encoder.encode(content, ErrorCorrectionLevel.M, QR_HINTS).getMatrix();
         } catch (WriterException e) {
             throw new IOException("QR code not encodable", e);
         }
@@ -223,6 +240,9 @@ public final class PermitPdf {
         cs.setNonStrokingColor(1f, 1f, 1f);
         cs.addRect(x, y, size, size);
         cs.fill();
+        cs.saveGraphicsState();
+        // origin at the top-left dark-module corner, one unit per module, rows downwards as negative y
+        cs.transform(new Matrix(module, 0, 0, module, x + quiet * module, y + size - quiet * module));
         cs.setNonStrokingColor(0f, 0f, 0f);
         for (int row = 0; row < n; row++) {
             int col = 0;
@@ -235,9 +255,10 @@ public final class PermitPdf {
                 while (col < n && m.get(col, row) == 1) {
                     col++;
                 }
-                cs.addRect(x + (quiet + start) * module, y + size - (quiet + row + 1) * module, (col - start) * module, module);
+                cs.addRect(start, -(row + 1), col - start, 1);
             }
         }
         cs.fill();
+        cs.restoreGraphicsState();
     }
 }

@@ -1,6 +1,7 @@
 package cn.loopgate.whitelist;
 
 import cn.loopgate.shared.web.FacesSupport;
+import cn.loopgate.shared.web.PageModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,9 +25,14 @@ public class CardReviewView implements Serializable {
     private CardViews.Batch open;
     private final Map<Long, Boolean> picked = new HashMap<>();
     private String reason;
+    private PageModel<CardViews.BatchRow> batches;
 
-    public List<CardViews.BatchRow> getBatches() {
-        return cards.batches(status, null, 0, 100).items();
+    /** The queue, one page at a time (a park's liaison may have thousands of pending cards). */
+    public PageModel<CardViews.BatchRow> getBatches() {
+        if (batches == null) {
+            batches = new PageModel<>((first, size) -> cards.batches(status, null, first, size), b -> String.valueOf(b.id()));
+        }
+        return batches;
     }
 
     public void open(long batchId) {

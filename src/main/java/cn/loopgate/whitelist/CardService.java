@@ -110,13 +110,18 @@ public class CardService {
                 .setMaxResults(MAX_BATCH).getResultList();
     }
 
-    /** Batches in the caller's scope: a firm's own, a liaison's parks; none for other roles (they name people). */
+    /**
+     * Batches in the caller's scope: a firm's own, a liaison's parks; none for other roles (they name people).
+     * One page costs three statements whatever its size: the page (with its firms), the total, and the
+     * pending items of the page's batches counted together (the liaison's queue holds thousands of cards).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CardViews.BatchRow> batches(CardBatch.Status status, Long firmId, int offset, int limit) {
         FirmScope scope = access.peopleScope();
         String where = " where " + scope.where("b.firm.id", "b.parkId")
                 + (status == null ? "" : " and b.status = :status") + (firmId == null ? "" : " and b.firm.id = :firm");
-        TypedQuery<CardBatch> q = em.createQuery("select b from CardBatch b" + where + " order by b.submittedAt desc, b.id desc", CardBatch.class);
+        TypedQuery<CardBatch> q = em.createQuery("select b from CardBatch b join fetch b.firm" + where
+                + " order by b.submittedAt desc, b.id desc", CardBatch.class);
         TypedQuery<Long> count = em.createQuery("select count(b) from CardBatch b" + where, Long.class);
         scope.bind(q);
         scope.bind(count);
@@ -128,7 +133,16 @@ public class CardService {
             q.setParameter("firm", firmId);
             count.setParameter("firm", firmId);
         }
-        List<CardViews.BatchRow> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(CardViews.BatchRow::of).toList();
+        List<CardBatch> page = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        Map<Long, Long> pending = new HashMap<>();
+        if (!page.isEmpty()) {
+            em.createQuery("select i.batch.id, count(i) from CardBatchItem i where i.batch.id in :ids and i.status = :pending"
+                            + " group by i.batch.id", Object[].class)
+                    .setParameter("ids", page.stream().map(CardBatch::getId).toList())
+                    .setParameter("pending", CardBatchItem.Status.PENDING)
+                    .getResultList().forEach(r -> pending.put((Long) r[0], (Long) r[1]));
+        }
+        List<CardViews.BatchRow> rows = page.stream().map(b -> CardViews.BatchRow.of(b, pending.getOrDefault(b.getId(), 0L))).toList();
         return new Page<>(rows, count.getSingleResult(), offset, limit);
     }
 

@@ -17,10 +17,13 @@ public final class CardViews {
     public record BatchRow(long id, long firmId, String firmName, long parkId, LocalDate validFrom, LocalDate validTo,
                            CardBatch.Status status, int itemCount, long pending, Instant submittedAt, long version) {
         static BatchRow of(CardBatch b) {
+            return of(b, b.getItems().stream().filter(i -> i.getStatus() == CardBatchItem.Status.PENDING).count());
+        }
+
+        /** With the pending count already known (lists count them for a whole page in one query). */
+        static BatchRow of(CardBatch b, long pending) {
             return new BatchRow(b.getId(), b.getFirm().getId(), b.getFirm().getName(), b.getParkId(), b.getValidFrom(),
-                    b.getValidTo(), b.getStatus(), b.getItemCount(),
-                    b.getItems().stream().filter(i -> i.getStatus() == CardBatchItem.Status.PENDING).count(),
-                    b.getSubmittedAt(), b.getVersion());
+                    b.getValidTo(), b.getStatus(), b.getItemCount(), pending, b.getSubmittedAt(), b.getVersion());
         }
     }
 

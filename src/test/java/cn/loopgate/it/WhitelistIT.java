@@ -123,6 +123,19 @@ class WhitelistIT {
         JsonNode history = f.manager().get("firms/" + f.id() + "/cards/" + other + "/history").json();
         assertTrue(history.findValues("action").stream().map(JsonNode::asText).toList().containsAll(List.of("ISSUE", "REPLACE")), history.toString());
         assertEquals(404, portal.api("liaison.bj").get("firms/" + f.id() + "/cards").status());
+
+        // The list (the liaison's queue) counts pending items for the whole page in one query: a decided batch shows 0.
+        long second = apply(f, w.subList(3, 4), today(), today().plusDays(9)).get("batch").get("id").asLong();
+        long secondVersion = liaison.get("card-batches/" + second).json().get("batch").get("version").asLong();
+        assertEquals(200, liaison.post("card-batches/" + second + "/review", Api.obj().put("version", secondVersion).put("approveAll", true)).status());
+        JsonNode listed = liaison.get("card-batches?firmId=" + f.id()).json();
+        assertEquals(2, listed.get("total").asInt(), listed.toString());
+        assertEquals(second, listed.get("items").get(0).get("id").asLong(), "newest first");
+        assertEquals(0, listed.get("items").get(0).get("pending").asInt());
+        assertEquals(batchId, listed.get("items").get(1).get("id").asLong());
+        assertEquals(1, listed.get("items").get(1).get("pending").asInt());
+        assertEquals(4, listed.get("items").get(1).get("itemCount").asInt());
+        assertEquals(1, liaison.get("card-batches?status=SUBMITTED&firmId=" + f.id()).json().get("total").asInt());
     }
 
     @Test
