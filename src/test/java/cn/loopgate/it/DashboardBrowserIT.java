@@ -21,7 +21,6 @@ class DashboardBrowserIT {
     void analystReadsTheOverviewAndDrillsDownToAFirm() throws Exception {
         Portal portal = Portal.get();
         DashboardFixture city = new DashboardFixture(portal);
-        JsonNode today = portal.api("analyst").get("dashboard/figures").json();
         String a1Name = portal.api("admin").get("firms/" + city.a1).json().get("name").asText();
         String a3Name = portal.api("admin").get("firms/" + city.a3).json().get("name").asText();
         try (Browser b = Browser.open(portal.baseUrl(), false)) {
@@ -29,8 +28,15 @@ class DashboardBrowserIT {
                 b.login("analyst");
                 b.go("/bureau/dashboard.xhtml");
                 b.waitFor(By.id("dash:cards"));
+                // The overview opens on the latest day whose report deadline has passed (today after 10:00 in
+                // Shanghai, else yesterday), never on a morning's 0 %.
+                String opened = b.driver.findElement(By.id("dash:day_input")).getAttribute("value");
+                java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+                java.time.LocalDate due = now.toLocalTime().isBefore(java.time.LocalTime.of(10, 0))
+                        ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+                assertEquals(due.toString(), opened);
                 // The headline card shows numerator / denominator as the API computes them, and an as-of time.
-                JsonNode r = today.get("resumption");
+                JsonNode r = portal.api("analyst").get("dashboard/figures?day=" + opened).json().get("resumption");
                 assertEquals(r.get("numerator").asText() + " / " + r.get("denominator").asText(),
                         b.driver.findElement(By.id("dash:resumptionRatio")).getText());
                 assertTrue(b.text().contains("截至"), b.text());
