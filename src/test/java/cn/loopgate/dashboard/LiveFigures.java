@@ -53,7 +53,7 @@ public final class LiveFigures {
         Map<LocalDate, String> byDay = new TreeMap<>();
         FigureSql.run(db, FigureSql.byDay(q), q.params(), rs -> {
             LocalDate d = rs.getDate("day").toLocalDate();
-            return byDay.put(d, canon(FigureSql.figuresOf(rs, d.toString(), ""), d));
+            return byDay.put(d, canon(FigureSql.figuresOf(rs, "all", ""), d));
         });
         List<String> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
