@@ -79,7 +79,7 @@ class DashboardBrowserIT {
                 assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
                 b.go("/bureau/dashboard.xhtml");
                 b.waitFor(By.id("dash:cards"));
-                // Park A of the fixture is in today's parks table: open it.
+                // Park A of the fixture is in the parks table of the day the overview opens on: open it.
                 b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
                 b.waitFor(By.id("firms:table"));
                 assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
@@ -111,7 +111,8 @@ class DashboardBrowserIT {
             l.login("liaison.cd");
             l.go("/liaison/dashboard.xhtml");
             l.waitFor(By.id("dash:cards"));
-            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures").json().get("resumption");
+            String shown = l.driver.findElement(By.id("dash:day_input")).getAttribute("value");
+            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures?day=" + shown).json().get("resumption");
             assertEquals(mine.get("numerator").asText() + " / " + mine.get("denominator").asText(),
                     l.driver.findElement(By.id("dash:resumptionRatio")).getText());
             assertFalse(l.text().contains("测试园" + city.tag), "no other parks in a liaison's table");
