@@ -80,7 +80,8 @@ public class DailyFigureStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement del = c.prepareStatement("delete from daily_figure where day = ? and park_id = ? and gen < ?");
              PreparedStatement ins = c.prepareStatement(upsert);
-             PreparedStatement mark = c.prepareStatement("update daily_figure_stamp set built_gen = ?, built_at = clock_timestamp()"
+              PreparedStatement mark = c.prepareStatement("update daily_figure_stamp set built_gen = ?, built_at = clock_timestamp(), "
+                     + String.join(", ", DailyFigures.COUNTERS.stream().map(k -> k + " = ?").toList()) + ", asof = ?"
                      + " where day = ? and park_id = ? and (built_gen is null or built_gen < ?)")) {
             // One order for every writer of these rows: no deadlock between two readers building the same days.
             List<Built> sortedBuilt = built.stream().sorted(Comparator.comparing(Built::day).thenComparing(Built::parkId)).toList();
@@ -111,10 +112,27 @@ public class DailyFigureStore {
             }
             ins.executeBatch();
             for (Built b : sortedBuilt) {
-                mark.setLong(1, b.gen());
-                mark.setDate(2, Date.valueOf(b.day()));
-                mark.setLong(3, b.parkId());
-                mark.setLong(4, b.gen());
+                // The park-day's totals: the sums of its rows.
+                long[] total = new long[DailyFigures.COUNTERS.size()];
+                java.sql.Timestamp asOf = null;
+                for (Row r : rows) {
+                    DailyFigures.Group g = r.group();
+                    if (g.day().equals(b.day()) && g.parkId() == b.parkId()) {
+                        for (int k = 0; k < total.length; k++) {
+                            total[k] += g.counters()[k];
+                        }
+                        asOf = asOf == null || g.asOf().after(asOf) ? g.asOf() : asOf;
+                    }
+                }
+                int i = 1;
+                mark.setLong(i++, b.gen());
+                for (long v : total) {
+                    mark.setLong(i++, v);
+                }
+                mark.setTimestamp(i++, asOf);
+                mark.setDate(i++, Date.valueOf(b.day()));
+                mark.setLong(i++, b.parkId());
+                mark.setLong(i, b.gen());
                 mark.addBatch();
             }
             mark.executeBatch();

@@ -42,7 +42,9 @@ import java.util.logging.Logger;
  * generation. A write committed in between has bumped {@code gen} past it: the rows are never used, the next
  * reader builds them again. Stores are idempotent upserts that never replace a newer generation.</li>
  * </ol>
- * Filling ahead: {@link DailyFigureSchedule} builds the last {@link #BACKFILL_DAYS} days at start and every hour.
+ * The stamp also holds the park-day's totals, so slices without a size class, category or industry filter sum
+ * one row per (day, park). Filling ahead: {@link DailyFigureSchedule} builds the last {@link #BACKFILL_DAYS}
+ * days at start and every hour.
  */
 @ApplicationScoped
 public class DailyFigures {
@@ -186,33 +188,35 @@ public class DailyFigures {
                                  List<Object> params) {
         params.add(Date.valueOf(from));
         params.add(Date.valueOf(to));
-        String stamps = "select st.day, st.park_id, st.built_gen from daily_figure_stamp st join park p on p.id = st.park_id"
+        String stamps = "select st.* from daily_figure_stamp st join park p on p.id = st.park_id"
                 + " where st.day between ? and ? and st.built_gen = st.gen" + parkFilter(s, scope, "st.park_id", params);
         StringBuilder where = new StringBuilder();
         if (s.aboveSize() != null) {
-            where.append(" and df.above_size = ?");
+            where.append(" and t.above_size = ?");
             params.add(s.aboveSize());
         }
         if (s.fourAbove() != null) {
-            where.append(" and df.four_above = ?");
+            where.append(" and t.four_above = ?");
             params.add(s.fourAbove().name());
         }
         if (s.industry() != null) {
-            where.append(" and df.industry = ?");
+            where.append(" and t.industry = ?");
             params.add(s.industry().name());
         }
         String key = switch (by) {
             case ALL -> "";
-            case PARK -> "df.park_id, ";
-            case DAY -> "df.day, ";
+            case PARK -> "t.park_id, ";
+            case DAY -> "t.day, ";
         };
         StringBuilder sums = new StringBuilder();
         for (String c : COUNTERS) {
-            sums.append("sum(df.").append(c).append(") as ").append(c).append(", ");
+            sums.append("sum(t.").append(c).append(") as ").append(c).append(", ");
         }
-        String sum = "select " + key + sums + "max(df.asof) as asof from daily_figure df"
-                + " join s on s.day = df.day and s.park_id = df.park_id and df.gen = s.built_gen where true" + where
-                + (by == By.ALL ? "" : " group by " + key.substring(0, key.length() - 2));
+        // Without a filter on the firms' attributes the park-day totals in the stamps suffice.
+        String source = where.isEmpty() ? "s t" : "daily_figure t join s on s.day = t.day and s.park_id = t.park_id"
+                + " and t.gen = s.built_gen";
+        String sum = "select " + key + sums + "max(t.asof) as asof from " + source + " where true" + where
+                + (by == By.ALL ? "" : " group by " + key.substring(0, key.length() - 2)) + " having sum(t.firms) > 0";
         String head = "with s as (" + stamps + "), a as (" + sum + ") select c.n as valid_pairs, ";
         String tail = " from (select count(*) as n from s) c left join a on true";
         return switch (by) {
