@@ -51,6 +51,12 @@ public class DailyFigures {
 
     /** How many closed days the background fill keeps built. */
     static final int BACKFILL_DAYS = 92;
+    /**
+     * Most days' worth of (day, park)s a reader builds itself before answering (a week of the city: a second
+     * or two); with more missing (a fresh deployment before the background fill has finished) it answers live,
+     * which costs what it did before the aggregate, and leaves the building to {@link DailyFigureSchedule}.
+     */
+    static final int READER_BUILD_DAYS = 7;
     /** Days computed by one live query when building (the live plan stays an index range scan). */
     private static final int CHUNK_DAYS = 7;
     private static final Logger LOG = Logger.getLogger(DailyFigures.class.getName());
@@ -122,6 +128,10 @@ public class DailyFigures {
             });
             if (valid[0] == expected) {
                 return new Served<>(rows, through);
+            }
+            if (expected - valid[0] > (long) READER_BUILD_DAYS * parks.size()) {
+                LOG.fine(() -> (expected - valid[0]) + " daily figures not built yet; served live");
+                return null;
             }
         }
         LOG.info(() -> "daily figures kept changing; served live");
