@@ -21,7 +21,7 @@ create table daily_figure_stamp (
 );
 create index daily_figure_stamp_park_idx on daily_figure_stamp (park_id, day);
 
--- The counters of docs/metrics.md (DashboardService.AGGREGATES) per (day, park, size class, category, industry).
+-- The counters of docs/metrics.md (FigureSql.AGGREGATES) per (day, park, size class, category, industry).
 create table daily_figure (
     day         date         not null,
     park_id     bigint       not null,

@@ -38,26 +38,24 @@ public class DailyFigureStore {
     }
 
     /**
-     * Creates the stamps of the parks' days in the range that are closed by the database's clock too. Takes each
-     * park's lock exclusively first (in id order), so every writer that might have missed the stamp has committed.
+     * Creates the park's stamps for the days in the range that are closed by the database's clock too. Takes the
+     * park's lock exclusively first, so every writer that might have missed the stamp has committed.
      */
-    public void createStamps(List<Long> parks, LocalDate from, LocalDate to) {
+    public void createStamps(long park, LocalDate from, LocalDate to) {
         try (Connection c = dataSource.getConnection()) {
-            for (long park : parks.stream().sorted().toList()) {
-                try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?, cast(? % 2147483647 as integer))")) {
-                    ps.setInt(1, LOCK_SPACE);
-                    ps.setLong(2, park);
-                    ps.executeQuery().close();
-                }
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?, cast(? % 2147483647 as integer))")) {
+                ps.setInt(1, LOCK_SPACE);
+                ps.setLong(2, park);
+                ps.executeQuery().close();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into daily_figure_stamp (day, park_id)"
                     + " select cast(? as date) + g, p.id from generate_series(0, ?) g cross join park p"
-                    + " where p.id = any (?)"
+                    + " where p.id = ?"
                     + " and (cast(cast(? as date) + g + 1 as timestamp) at time zone p.time_zone) <= clock_timestamp()"
                     + " on conflict do nothing")) {
                 ps.setDate(1, Date.valueOf(from));
                 ps.setInt(2, (int) ChronoUnit.DAYS.between(from, to));
-                ps.setArray(3, c.createArrayOf("bigint", parks.toArray()));
+                ps.setLong(3, park);
                 ps.setDate(4, Date.valueOf(from));
                 ps.executeUpdate();
             }

@@ -244,8 +244,9 @@ public class DailyFigures {
                         + " (select count(*) from daily_figure_stamp st where st.park_id = p.id and st.day between ? and ?) < ?"
                         + " order by p.id", List.of(ids, Date.valueOf(from), Date.valueOf(to), days + 1),
                 rs -> rs.getLong(1));
-        if (!missing.isEmpty()) {
-            store.createStamps(missing, from, to);
+        // One park per transaction: a reader never holds one park's lock while waiting for another's.
+        for (long park : missing) {
+            store.createStamps(park, from, to);
         }
         // The generation is read before the rows are computed (see the class comment).
         List<Stamp> stale = FigureSql.run(dataSource, "select day, park_id, gen from daily_figure_stamp"
