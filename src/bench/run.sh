@@ -146,8 +146,15 @@ wait_aggregates() {
     [[ "$(psql -X -Atd "$BENCH_DB" -c "select to_regclass('daily_figure_stamp') is not null")" == t ]] || return 0
     local want; want=$(psql -X -Atd "$BENCH_DB" -c "select count(*) * (date '$YDAY' - date '$FIRST' + 1) from park")
     local t0; t0=$(date +%s.%N)
+    # Until complete, or no progress for 20 s (after the reports phase some days are stale until the hourly
+    # fill: readers rebuild those themselves).
+    local have prev=-1 still=0
     for _ in $(seq 1 600); do
-        [[ "$(psql -X -Atd "$BENCH_DB" -c "select count(*) from daily_figure_stamp where built_gen = gen and day between '$FIRST' and '$YDAY'")" -ge "$want" ]] && break
+        have=$(psql -X -Atd "$BENCH_DB" -c "select count(*) from daily_figure_stamp where built_gen = gen and day between '$FIRST' and '$YDAY'")
+        [[ "$have" -ge "$want" ]] && break
+        if [[ "$have" == "$prev" ]]; then still=$((still + 1)); else still=0; fi
+        [[ "$still" -ge 20 && "$have" -gt 0 ]] && break
+        prev=$have
         sleep 1
     done
     FILL_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
