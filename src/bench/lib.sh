@@ -1,6 +1,7 @@
 # Shared helpers of the benchmark scripts (sourced). Environment:
 #   BENCH_PGHOST (127.0.0.1) BENCH_PGPORT (5432) BENCH_PGUSER (postgres) BENCH_PGPASSWORD (x, ignored with trust auth)
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
+#   BENCH_WAR (the WAR to deploy; default target/loopgate.war)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
@@ -38,7 +39,7 @@ start_portal() {
     LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA=false LOOPGATE_COOKIE_SECURE=false \
     LOOPGATE_PUBLIC_URL="http://127.0.0.1:$port" LOOPGATE_DATA_DIR="$WORK/data" \
         java -Xmx${BENCH_HEAP:-1g} -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
-        -jar "$ROOT/target/payara-micro.jar" --deploy "$ROOT/target/loopgate.war" --contextroot / --port "$port" \
+        -jar "$ROOT/target/payara-micro.jar" --deploy "${BENCH_WAR:-$ROOT/target/loopgate.war}" --contextroot / --port "$port" \
         --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" --nocluster \
         > "$WORK/server.log" 2>&1 &
     PORTAL_PID=$!

@@ -4,6 +4,9 @@
 #
 #   src/bench/run.sh                       # BENCH_DB=loopgate_bench on 127.0.0.1:5432
 #   BENCH_DURATION=30 src/bench/run.sh     # seconds per load phase (default 20)
+#   BENCH_PHASES=dashboard src/bench/run.sh # only some phases: start, signin, reports, dashboard, pdf, import, queue (default all)
+#   BENCH_BASELINE_WAR=/path/old.war BENCH_PHASES=dashboard src/bench/run.sh
+#                                          # the dashboard phases against an older WAR first, then this build
 #
 # Writes target/bench/results.md (and prints it). Needs wrk (installed with apt-get when missing),
 # pgbench and psql (postgresql-client), curl, python3, java.
@@ -15,6 +18,8 @@ PGB_CLIENTS="${BENCH_PGBENCH_CLIENTS:-32}"
 AUTH_PLAIN=loopgate123
 export BENCH_STATS_LUA="$BENCH_DIR/stats.lua" BENCH_THREADS=2
 OUT="$WORK/results.md"
+PHASES=",${BENCH_PHASES:-start,signin,reports,dashboard,pdf,import,queue},"
+phase() { [[ "$PHASES" == *",$1,"* ]]; }
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"; apt-get install -y -q wrk >/dev/null
@@ -41,9 +46,10 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 } > "$OUT"
 
 # ---- (g) run command -> first page ---------------------------------------------------------------------
-start_portal
-row "(g) launch -> first page (/login.xhtml 200), Payara Micro + WAR, external PostgreSQL" "${START_SECONDS} s" "-" "< 30 s warm"
+if phase start || phase signin || phase reports; then start_portal; fi
+phase start && row "(g) launch -> first page (/login.xhtml 200), Payara Micro + WAR, external PostgreSQL" "${START_SECONDS} s" "-" "< 30 s warm"
 
+if phase signin; then
 # ---- prime the password memo of the benchmark users (PBKDF2, 210,000 iterations, ~0.2 s each) -----------
 log "signing in 200 managers + analyst once (PBKDF2 memo)"
 t0=$(date +%s.%N)
@@ -52,6 +58,9 @@ t0=$(date +%s.%N)
 PRIME=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
 row "first sign-in of 202 users (PBKDF2 210k iterations), 4 at a time" "${PRIME} s ($(python3 -c "print(round(202/$PRIME,1))")/s)" "-" "-"
 
+fi
+
+if phase reports; then
 # ---- (a) daily-report submissions vs pgbench single-row inserts ----------------------------------------
 TODAY=$(TZ=Asia/Shanghai date +%F)
 DATA="$WORK/reports-data.lua"
@@ -88,8 +97,10 @@ row "(a) daily reports POST /api/v1/firms/{id}/reports, $CONC clients (wrk), 200
     "${RPS}/s, p50 $(field p50 "$W") ms, p95 $(field p95 "$W") ms, p99 $(field p99 "$W") ms" \
     "pgbench single-row INSERT, $PGB_CLIENTS clients (= the portal pool): ${PTPS} TPS, avg ${PLAT} ms; ratio $(python3 -c "print(round(100*$RPS/$PTPS,1))") %" \
     ">= 50 % of pgbench TPS, p99 < 100 ms"
+fi
 
 # ---- (b), (c) dashboard ------------------------------------------------------------------------------
+TODAY=$(TZ=Asia/Shanghai date +%F)
 YDAY=$(TZ=Asia/Shanghai date -d "$TODAY - 1 day" +%F)
 FIRST=$(TZ=Asia/Shanghai date -d "$TODAY - 90 day" +%F)
 PARK=$(psql -X -Atd "$BENCH_DB" -c "select id from park where code = 'BP01'")
@@ -102,9 +113,15 @@ get() { # get <label> <path> <target> [connections]
     row "$1 \`$2\`, ${4:-1} client(s): n=$(field n "$s"), statuses $(grep -o ' s[0-9][0-9][0-9]=[0-9]*' <<< "$s" | tr -d '\n')" \
         "p50 $(field p50 "$s") ms, p95 $(field p95 "$s") ms, max $(field max "$s") ms" "-" "$3"
 }
-get "(b) bureau overview, city figures for a day" "/api/v1/dashboard/figures?day=$YDAY" "p95 < 150 ms"
-get "(b) park drill-down: the park's figures" "/api/v1/dashboard/figures?day=$YDAY&parkId=$PARK" "p95 < 150 ms"
-get "(b) park comparison (all 30 parks for a day)" "/api/v1/dashboard/parks?day=$YDAY" "p95 < 150 ms"
+dashboard_phases() { # dashboard_phases <label prefix>
+    local L="$1"
+    # Warm-up (JIT, pool, caches) alike for every build: 10 requests of each one-day path, not measured.
+    for p in "figures?day=$YDAY" "figures?day=$YDAY&parkId=$PARK" "parks?day=$YDAY"; do
+        for _ in $(seq 1 10); do curl -s -o /dev/null -H "Authorization: $BENCH_AUTH" "$BASE/api/v1/dashboard/$p"; done
+    done
+get "$L(b) bureau overview, city figures for a day" "/api/v1/dashboard/figures?day=$YDAY" "p95 < 150 ms"
+get "$L(b) park drill-down: the park's figures" "/api/v1/dashboard/figures?day=$YDAY&parkId=$PARK" "p95 < 150 ms"
+get "$L(b) park comparison (all 30 parks for a day)" "/api/v1/dashboard/parks?day=$YDAY" "p95 < 150 ms"
 # Requests of several seconds: sequential curl samples instead of wrk (whose percentiles need many requests).
 samples() { # samples <label> <path> <target> <count>
     log "curl: GET $2 x $4"
@@ -121,8 +138,45 @@ print("n=%d statuses %s | p50 %.0f ms, p95 %.0f ms, max %.0f ms" % (len(t), ",".
     log "$summary"
     row "$1 \`$2\`, 1 client: ${summary%%|*}" "${summary##*| }" "-" "$3"
 }
-samples "(c) 90-day city trend" "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY" "p95 < 300 ms" "${BENCH_TREND_SAMPLES:-5}"
-source "$BENCH_DIR/bulk.sh" && bulk_phases  # (e) 1,000-card PDF, (f) 10,000-row import, approval queue; BENCH_PHASES
+samples "$L(c) 90-day city trend" "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY" "p95 < 300 ms" "${BENCH_TREND_SAMPLES:-5}"
+row "$L load average after the dashboard phases" "$(cut -d' ' -f1-3 /proc/loadavg)" "-" "-"
+}
+# The daily aggregate (V9_1) is filled in the background after a start: measure once it is complete.
+wait_aggregates() {
+    [[ "$(psql -X -Atd "$BENCH_DB" -c "select to_regclass('daily_figure_stamp') is not null")" == t ]] || return 0
+    local want; want=$(psql -X -Atd "$BENCH_DB" -c "select count(*) * (date '$YDAY' - date '$FIRST' + 1) from park")
+    local t0; t0=$(date +%s.%N)
+    # Until complete, or no progress for 20 s (after the reports phase some days are stale until the hourly
+    # fill: readers rebuild those themselves).
+    local have prev=-1 still=0
+    for _ in $(seq 1 600); do
+        have=$(psql -X -Atd "$BENCH_DB" -c "select count(*) from daily_figure_stamp where built_gen = gen and day between '$FIRST' and '$YDAY'")
+        [[ "$have" -ge "$want" ]] && break
+        if [[ "$have" == "$prev" ]]; then still=$((still + 1)); else still=0; fi
+        [[ "$still" -ge 20 && "$have" -gt 0 ]] && break
+        prev=$have
+        sleep 1
+    done
+    FILL_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
+    log "daily aggregate complete (waited ${FILL_SECONDS}s)"
+}
+if phase dashboard; then
+    if [[ -n "${BENCH_BASELINE_WAR:-}" ]]; then
+        stop_portal
+        BENCH_WAR="$BENCH_BASELINE_WAR" start_portal
+        dashboard_phases "baseline $(basename "$BENCH_BASELINE_WAR"): "
+        stop_portal
+    fi
+    [[ -n "${PORTAL_PID:-}" ]] || start_portal
+    wait_aggregates
+    row "this build: waited for the background fill of the daily aggregate after start" "${FILL_SECONDS:-0} s" "-" "-"
+    dashboard_phases "this build: "
+fi
+# (e) 1,000-card PDF, (f) 10,000-row import, the liaison's approval queue: src/bench/bulk.sh
+if phase pdf || phase import || phase queue; then
+    [[ -n "${PORTAL_PID:-}" ]] || start_portal
+    source "$BENCH_DIR/bulk.sh" && bulk_phases
+fi
 
 stop_portal
 echo >> "$OUT"

@@ -12,15 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +30,17 @@ import java.util.Map;
 
 /**
  * Computes the dashboard's figures in SQL, exactly as docs/metrics.md defines them. One query shape
- * ({@link #FIRM_DAYS}) lists, for each day asked, every firm in scope with its attributes as they
+ * ({@link FigureSql#FIRM_DAYS}) lists, for each day asked, every firm in scope with its attributes as they
  * stood at the end of that day (the firm_history row valid then); the figures aggregate it joined to
  * that day's reports. Readers: analysts and administrators (all parks) and liaison officers (their
  * parks, through {@link AccessPolicy#firmScope()}).
+ *
+ * <p>Closed days are summed from the daily aggregate ({@link DailyFigures}); the open day, a firm's own
+ * days and the firm lists are computed live. Read-only: it joins a caller's transaction but starts none, so a
+ * request holds no pool connection while {@link DailyFigureStore} commits its own short transactions.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class DashboardService {
 
     /** Longest range a trend or a firm's history may span. */
@@ -44,46 +48,13 @@ public class DashboardService {
     /** Most rows a firm list returns. */
     public static final int MAX_ROWS = 5000;
 
-    /**
-     * Firm-days: parameters (from, to, now). As-of instant = the end of the day in the park's time zone,
-     * or now if earlier. A firm counts on a day when it was registered by then and has a history row
-     * valid at that instant (a firm recorded later does not reach back into earlier days).
-     */
-    static final String FIRM_DAYS = """
-            select d.day, h.firm_id, h.park_id, p.district_id, h.above_size, h.four_above, h.industry,
-                   h.registered_staff, h.resumed_on, t.asof,
-                   ((d.day + p.report_deadline) at time zone p.time_zone) as deadline
-              from (select cast(? as date) + g as day from generate_series(0, ?) g) d
-              join firm_history h on true
-              join park p on p.id = h.park_id
-              cross join lateral (select least(cast(? as timestamptz),
-                                                cast(d.day + 1 as timestamp) at time zone p.time_zone) as asof) t
-              join firm f on f.id = h.firm_id
-             where f.registered_on <= d.day
-               and h.valid_from <= t.asof and (h.valid_to is null or h.valid_to > t.asof)
-            """;
-
-    private static final String AGGREGATES = """
-            count(*) as firms,
-            count(*) filter (where x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL')) as resumed,
-            coalesce(sum(r.staff_on_site), 0) as on_site,
-            coalesce(sum(coalesce(r.registered_staff, x.registered_staff)), 0) as staff,
-            coalesce(sum(coalesce(r.capacity_pct, 0) * coalesce(r.registered_staff, x.registered_staff)), 0) as cap,
-            count(*) filter (where x.deadline <= x.asof) as due,
-            count(*) filter (where x.deadline <= x.asof and r.late = false) as on_time,
-            count(r.id) as reported,
-            count(*) filter (where r.late) as late,
-            count(*) filter (where r.zero_report = false) as abnormal,
-            count(*) filter (where r.production_status = 'STOPPED') as stopped,
-            max(x.asof) as asof
-            """;
-
-    /** The range bounds (two parameters after the firm-days') let the planner read only those days' reports. */
-    private static final String REPORT_JOIN = " left join daily_report r on r.firm_id = x.firm_id and r.report_date = x.day"
-            + " and r.report_date between cast(? as date) and cast(? as date) ";
+    /** Package-private switch: false serves every figure live (FigureSql), as before the daily aggregate. */
+    boolean aggregates = true;
 
     @Inject
     AccessPolicy access;
+    @Inject
+    DailyFigures daily;
     @Inject
     Clock clock;
     @Resource(lookup = Database.JNDI)
@@ -98,30 +69,42 @@ public class DashboardService {
         return clock.instant();
     }
 
-    /** The slice's figures on one day. */
+    /** The slice's figures on one day (a closed day from the daily aggregate, docs/metrics.md "Serving"). */
     public Figures figures(LocalDate day, Slice slice) {
         FirmScope scope = read();
         day = checkDay(day);
-        Query q = firmDays(day, day, slice, scope, null);
-        String sql = "select " + AGGREGATES + " from (" + q.sql + ") x" + REPORT_JOIN;
-        List<Figures> rows = run(sql, q.params, rs -> figuresOf(rs, "all", "", rs.getTimestamp("asof")));
-        return rows.get(0).firms() == 0 ? empty("all", "", day) : withDay(rows.get(0), day);
+        DailyFigures.Served<Figures> served = aggregates ? daily.read(day, day, slice, scope, DailyFigures.By.ALL, null,
+                rs -> FigureSql.figuresOf(rs, "all", "")) : null;
+        List<Figures> rows;
+        if (served != null) {
+            rows = served.rows();
+        } else {
+            FigureSql.Query q = firmDays(day, day, slice, scope, null);
+            rows = run(FigureSql.total(q), q.params(), rs -> FigureSql.figuresOf(rs, "all", ""));
+        }
+        return rows.isEmpty() || rows.get(0).firms() == 0 ? empty("all", "", day) : withDay(rows.get(0), day);
     }
 
     /** One row per park that has firms in the slice on the day, in park code order. */
     public List<Figures> byPark(LocalDate day, Slice slice, Locale locale) {
         FirmScope scope = read();
         day = checkDay(day);
-        Query q = firmDays(day, day, slice, scope, null);
-        String sql = "select pk.code, coalesce(" + (english(locale) ? "pk.name_en, " : "") + "pk.name) as label, a.* from ("
-                + "select x.park_id, " + AGGREGATES + " from (" + q.sql + ") x" + REPORT_JOIN + " group by x.park_id"
-                + ") a join park pk on pk.id = a.park_id order by pk.code";
         LocalDate d = day;
-        return run(sql, q.params, rs -> withDay(figuresOf(rs, String.valueOf(rs.getLong("park_id")), rs.getString("label"),
-                rs.getTimestamp("asof")), d));
+        FigureSql.RowMapper<Figures> mapper = rs -> withDay(FigureSql.figuresOf(rs, String.valueOf(rs.getLong("park_id")),
+                rs.getString("label")), d);
+        DailyFigures.Served<Figures> served = aggregates
+                ? daily.read(day, day, slice, scope, DailyFigures.By.PARK, locale, mapper) : null;
+        if (served != null) {
+            return served.rows();
+        }
+        FigureSql.Query q = firmDays(day, day, slice, scope, null);
+        return run(FigureSql.byPark(q, locale), q.params(), mapper);
     }
 
-    /** One row per day from {@code from} to {@code to} (days without firms included, with zeros). */
+    /**
+     * One row per day from {@code from} to {@code to} (days without firms included, with zeros): the closed
+     * days from the daily aggregate, the rest (today, or a day not yet closed in some park) live.
+     */
     public List<Figures> trend(LocalDate from, LocalDate to, Slice slice) {
         FirmScope scope = read();
         to = checkDay(to);
@@ -129,31 +112,73 @@ public class DashboardService {
             from = to.minusDays(13);
         }
         checkRange(from, to);
-        Query q = firmDays(from, to, slice, scope, null);
-        String sql = "select x.day, " + AGGREGATES + " from (" + q.sql + ") x" + REPORT_JOIN + " group by x.day";
-        Map<LocalDate, Figures> byDay = new LinkedHashMap<>();
-        for (Figures f : run(sql, q.params, rs -> {
+        FigureSql.RowMapper<Figures> mapper = rs -> {
             LocalDate day = rs.getDate("day").toLocalDate();
-            return withDay(figuresOf(rs, day.toString(), day.toString(), rs.getTimestamp("asof")), day);
-        })) {
+            return withDay(FigureSql.figuresOf(rs, day.toString(), day.toString()), day);
+        };
+        List<Figures> rows = new ArrayList<>();
+        LocalDate liveFrom = from;
+        DailyFigures.Served<Figures> served = aggregates
+                ? daily.read(from, to, slice, scope, DailyFigures.By.DAY, null, mapper) : null;
+        if (served != null) {
+            rows.addAll(served.rows());
+            liveFrom = served.through().plusDays(1);
+        }
+        if (!liveFrom.isAfter(to)) {
+            FigureSql.Query q = firmDays(liveFrom, to, slice, scope, null);
+            rows.addAll(run(FigureSql.byDay(q), q.params(), mapper));
+        }
+        Map<LocalDate, Figures> byDay = new LinkedHashMap<>();
+        for (Figures f : rows) {
             byDay.put(f.day(), f);
         }
         List<Figures> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Figures f = byDay.get(d);
-            out.add(f != null ? f : empty(d.toString(), d.toString(), d));
+            out.add(f != null && f.firms() > 0 ? f : empty(d.toString(), d.toString(), d));
         }
         return out;
+    }
+
+    /**
+     * The day the overview opens on: the latest day whose report deadline has passed in every park in the
+     * caller's scope (today after the deadline, else yesterday), so it never shows a morning's 0 %.
+     */
+    public LocalDate latestDueDay() {
+        FirmScope scope = read();
+        Instant now = clock.instant();
+        List<Object> params = new ArrayList<>();
+        String where = switch (scope.kind()) {
+            case ALL -> "";
+            case PARKS -> {
+                params.add(scope.parkIds().toArray(new Long[0]));
+                yield " where id = any (?)";
+            }
+            default -> " where false";
+        };
+        List<Deadline> parks = run("select distinct time_zone, report_deadline from park" + where, params,
+                rs -> new Deadline(ZoneId.of(rs.getString(1)), rs.getTime(2).toLocalTime()));
+        if (parks.isEmpty()) {
+            parks = List.of(new Deadline(Formats.CHINA, LocalTime.of(10, 0)));
+        }
+        LocalDate d = today();
+        for (int i = 0; i < 2; i++, d = d.minusDays(1)) {
+            LocalDate day = d;
+            if (parks.stream().noneMatch(p -> day.atTime(p.time()).atZone(p.zone()).toInstant().isAfter(now))) {
+                return d;
+            }
+        }
+        return d;
     }
 
     /** The firms in the slice on the day with their status, filtered by {@code list}. */
     public List<FirmDay> firms(LocalDate day, Slice slice, FirmList list, Locale locale) {
         FirmScope scope = read();
         day = checkDay(day);
-        Query q = firmDays(day, day, slice, scope, null);
+        FigureSql.Query q = firmDays(day, day, slice, scope, null);
         String sql = firmDaySql(q, locale) + " where " + (list == null ? FirmList.ALL : list).condition
                 + " order by pk.code, f.name limit " + MAX_ROWS;
-        return run(sql, q.params, DashboardService::firmDayOf);
+        return run(sql, q.params(), DashboardService::firmDayOf);
     }
 
     /** One firm's days from {@code from} to {@code to}, newest first (404 outside the caller's scope). */
@@ -167,8 +192,8 @@ public class DashboardService {
             from = to.minusDays(29);
         }
         checkRange(from, to);
-        Query q = firmDays(from, to, Slice.CITY, scope, firmId);
-        return run(firmDaySql(q, locale) + " order by x.day desc", q.params, DashboardService::firmDayOf);
+        FigureSql.Query q = firmDays(from, to, Slice.CITY, scope, firmId);
+        return run(firmDaySql(q, locale) + " order by x.day desc", q.params(), DashboardService::firmDayOf);
     }
 
     /** The slice's place in words: the park's or district's name, or null for the whole city. */
@@ -230,65 +255,23 @@ public class DashboardService {
         }
     }
 
-    private record Query(String sql, List<Object> params) {
+    private record Deadline(ZoneId zone, LocalTime time) {
     }
 
-    private Query firmDays(LocalDate from, LocalDate to, Slice s, FirmScope scope, Long firmId) {
-        StringBuilder sql = new StringBuilder(FIRM_DAYS);
-        // An integer series lets the planner know how many days there are (a date series is guessed at 1000).
-        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), (int) ChronoUnit.DAYS.between(from, to),
-                Timestamp.from(clock.instant())));
-        if (s.districtId() != null) {
-            sql.append(" and p.district_id = ?");
-            params.add(s.districtId());
-        }
-        if (s.parkId() != null) {
-            sql.append(" and h.park_id = ?");
-            params.add(s.parkId());
-        }
-        if (s.aboveSize() != null) {
-            sql.append(" and h.above_size = ?");
-            params.add(s.aboveSize());
-        }
-        if (s.fourAbove() != null) {
-            sql.append(" and h.four_above = ?");
-            params.add(s.fourAbove().name());
-        }
-        if (s.industry() != null) {
-            sql.append(" and h.industry = ?");
-            params.add(s.industry().name());
-        }
-        if (firmId != null) {
-            sql.append(" and h.firm_id = ?");
-            params.add(firmId);
-        }
-        switch (scope.kind()) {
-            case ALL -> { }
-            case PARKS -> {
-                sql.append(" and h.park_id = any (?)");
-                params.add(scope.parkIds().toArray(new Long[0]));
-            }
-            case FIRM -> {
-                sql.append(" and h.firm_id = ?");
-                params.add(scope.firmId());
-            }
-            case NONE -> sql.append(" and false");
-        }
-        params.add(Date.valueOf(from));
-        params.add(Date.valueOf(to));
-        return new Query(sql.toString(), params);
+    private FigureSql.Query firmDays(LocalDate from, LocalDate to, Slice s, FirmScope scope, Long firmId) {
+        return FigureSql.firmDays(from, to, s, scope, firmId, clock.instant(), null);
     }
 
-    private static String firmDaySql(Query q, Locale locale) {
+    private static String firmDaySql(FigureSql.Query q, Locale locale) {
         return "select x.*, f.name, f.credit_code, coalesce(" + (english(locale) ? "pk.name_en, " : "") + "pk.name) as park_name,"
                 + " (x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL')) is true as resumed,"
                 + " r.id as report_id, r.late, r.zero_report, r.production_status, r.staff_on_site,"
                 + " r.registered_staff as reported_staff, r.capacity_pct, r.submitted_at"
-                + " from (" + q.sql + ") x join firm f on f.id = x.firm_id join park pk on pk.id = x.park_id" + REPORT_JOIN;
+                + " from (" + q.sql() + ") x join firm f on f.id = x.firm_id join park pk on pk.id = x.park_id" + FigureSql.REPORT_JOIN;
     }
 
     private static boolean english(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage());
+        return FigureSql.english(locale);
     }
 
     private static FirmDay firmDayOf(ResultSet rs) throws SQLException {
@@ -305,12 +288,6 @@ public class DashboardService {
                 at == null ? null : at.toInstant());
     }
 
-    private static Figures figuresOf(ResultSet rs, String key, String label, Timestamp asOf) throws SQLException {
-        return Figures.of(key, label, null, asOf == null ? null : asOf.toInstant(), rs.getLong("firms"), rs.getLong("resumed"),
-                rs.getLong("on_site"), rs.getLong("staff"), rs.getLong("cap"), rs.getLong("due"), rs.getLong("on_time"),
-                rs.getLong("reported"), rs.getLong("late"), rs.getLong("abnormal"), rs.getLong("stopped"));
-    }
-
     private static Figures withDay(Figures f, LocalDate day) {
         return new Figures(f.key(), f.label(), day, f.asOf(), f.firms(), f.resumption(), f.arrival(), f.capacity(),
                 f.compliance(), f.reported(), f.late(), f.missing(), f.abnormal(), f.stopped());
@@ -323,29 +300,7 @@ public class DashboardService {
         return Figures.of(key, label, day, now.isBefore(end) ? now : end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> run(String sql, List<Object> params, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof Long[] arr) {
-                    ps.setArray(i + 1, c.createArrayOf("bigint", arr));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("dashboard query failed", e);
-        }
+    private <T> List<T> run(String sql, List<Object> params, FigureSql.RowMapper<T> mapper) {
+        return FigureSql.run(dataSource, sql, params, mapper);
     }
 }

@@ -52,7 +52,7 @@ public class DashboardView implements Serializable {
 
     @PostConstruct
     void init() {
-        day = dashboard.today();
+        day = dashboard.latestDueDay();
         from = day.minusDays(13);
         apply();
     }

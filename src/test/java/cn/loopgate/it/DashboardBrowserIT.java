@@ -21,7 +21,6 @@ class DashboardBrowserIT {
     void analystReadsTheOverviewAndDrillsDownToAFirm() throws Exception {
         Portal portal = Portal.get();
         DashboardFixture city = new DashboardFixture(portal);
-        JsonNode today = portal.api("analyst").get("dashboard/figures").json();
         String a1Name = portal.api("admin").get("firms/" + city.a1).json().get("name").asText();
         String a3Name = portal.api("admin").get("firms/" + city.a3).json().get("name").asText();
         try (Browser b = Browser.open(portal.baseUrl(), false)) {
@@ -29,8 +28,15 @@ class DashboardBrowserIT {
                 b.login("analyst");
                 b.go("/bureau/dashboard.xhtml");
                 b.waitFor(By.id("dash:cards"));
+                // The overview opens on the latest day whose report deadline has passed (today after 10:00 in
+                // Shanghai, else yesterday), never on a morning's 0 %.
+                String opened = b.driver.findElement(By.id("dash:day_input")).getAttribute("value");
+                java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+                java.time.LocalDate due = now.toLocalTime().isBefore(java.time.LocalTime.of(10, 0))
+                        ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+                assertEquals(due.toString(), opened);
                 // The headline card shows numerator / denominator as the API computes them, and an as-of time.
-                JsonNode r = today.get("resumption");
+                JsonNode r = portal.api("analyst").get("dashboard/figures?day=" + opened).json().get("resumption");
                 assertEquals(r.get("numerator").asText() + " / " + r.get("denominator").asText(),
                         b.driver.findElement(By.id("dash:resumptionRatio")).getText());
                 assertTrue(b.text().contains("截至"), b.text());
@@ -73,7 +79,7 @@ class DashboardBrowserIT {
                 assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
                 b.go("/bureau/dashboard.xhtml");
                 b.waitFor(By.id("dash:cards"));
-                // Park A of the fixture is in today's parks table: open it.
+                // Park A of the fixture is in the parks table of the day the overview opens on: open it.
                 b.driver.findElement(By.linkText("测试园" + city.tag + "A")).click();
                 b.waitFor(By.id("firms:table"));
                 assertEquals(5, b.driver.findElements(By.cssSelector("#firms\\:table_data tr")).size());
@@ -105,7 +111,8 @@ class DashboardBrowserIT {
             l.login("liaison.cd");
             l.go("/liaison/dashboard.xhtml");
             l.waitFor(By.id("dash:cards"));
-            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures").json().get("resumption");
+            String shown = l.driver.findElement(By.id("dash:day_input")).getAttribute("value");
+            JsonNode mine = portal.api("liaison.cd").get("dashboard/figures?day=" + shown).json().get("resumption");
             assertEquals(mine.get("numerator").asText() + " / " + mine.get("denominator").asText(),
                     l.driver.findElement(By.id("dash:resumptionRatio")).getText());
             assertFalse(l.text().contains("测试园" + city.tag), "no other parks in a liaison's table");
