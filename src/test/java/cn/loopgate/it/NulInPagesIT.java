@@ -52,6 +52,7 @@ class NulInPagesIT {
         search.put("roster:text", "\u0000");
         search.put("roster:status_input", "");
         search.put("jakarta.faces.ViewState", WebSession.viewState(page));
+        search.put("primefaces.nonce", WebSession.nonce(page));
         HttpResponse<String> s = web.postForm(url, search, "roster:search", true);
         assertEquals(200, s.statusCode(), s.body());
         assertTrue(s.body().contains(MESSAGE), s.body());
@@ -69,6 +70,7 @@ class NulInPagesIT {
         form.put("login:username", "admin\u0000");
         form.put("login:password", "x");
         form.put("jakarta.faces.ViewState", WebSession.viewState(login));
+        form.put("primefaces.nonce", WebSession.nonce(login));
         HttpResponse<String> l = anonymous.postForm(portal.baseUrl() + "/login.xhtml", form, "login:submit", false);
         assertEquals(200, l.statusCode(), l.body());
         assertTrue(l.body().contains(MESSAGE), l.body());
@@ -84,6 +86,7 @@ class NulInPagesIT {
         form.put("add:job", "操作工");
         form.put("add:joined_input", "");
         form.put("jakarta.faces.ViewState", WebSession.viewState(page));
+        form.put("primefaces.nonce", WebSession.nonce(page));
         return form;
     }
 }

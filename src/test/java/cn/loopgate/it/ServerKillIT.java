@@ -132,6 +132,7 @@ class ServerKillIT {
         Reports reports = new Reports(round * 2 - 1, park);
 
         Api manager = portal.api(user);
+        reports.start();
         CompletableFuture<Api.Res> commit = CompletableFuture.supplyAsync(acked(() ->
                 manager.post(path + "/" + importId + "/import", Api.obj().put("validOnly", false))));
         // The import is running once its transaction has written the first batch of workers.
@@ -194,6 +195,7 @@ class ServerKillIT {
         long version = applied.json().get("batch").get("version").asLong();
         Reports reports = new Reports(round * 2, park);
 
+        reports.start();
         CompletableFuture<Api.Res> review = CompletableFuture.supplyAsync(acked(() ->
                 liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", version).put("approveAll", true))));
         // The approval is running once it draws permit numbers inside its transaction.
@@ -260,7 +262,10 @@ class ServerKillIT {
             for (int i = 0; i < REPORT_FIRMS; i++) {
                 long firm = TestData.newFirm(admin, "CD-ETZ", true, 500);
                 firms.add(firm);
-                managers.add(portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm)));
+                Api manager = portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm));
+                // Signed in once: the burst measures filing, not the first password check of each client.
+                assertEquals(200, manager.get("me").status());
+                managers.add(manager);
             }
         }
 
@@ -291,6 +296,8 @@ class ServerKillIT {
             java.util.Collections.shuffle(work, new java.util.Random(seed));
             for (int[] w : work) {
                 pool.submit(() -> {
+                    // Paced over a few seconds, so the kill lands in the middle of the burst.
+                    sleep(ThreadLocalRandom.current().nextInt(400));
                     if (frozen) {
                         return;
                     }
@@ -367,6 +374,14 @@ class ServerKillIT {
 
     // ---- helpers ----
 
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A call whose connection may be cut by the kill: null when there was no answer. */
     static Supplier<Api.Res> acked(Supplier<Api.Res> call) {
         return () -> {
@@ -379,10 +394,9 @@ class ServerKillIT {
     }
 
     /**
-     * Waits until {@code probe} counts a running transaction (polling pg_stat_activity), starts the burst
-     * of reports, waits a moment (150 ms plus a random part up to {@code jitterMs}, so kills land at
-     * different points), then kills the server (SIGKILL). True when the transaction was still open just
-     * before the kill.
+     * Waits until {@code probe} counts a running transaction (polling pg_stat_activity), waits a random
+     * moment up to {@code jitterMs} (so kills land at different points), then kills the server (SIGKILL)
+     * while the reports are being filed. True when that transaction was still open just before the kill.
      */
     static boolean killWhen(String probe, int jitterMs, CompletableFuture<?> operation, Reports reports) throws Exception {
         Instant until = Instant.now().plusSeconds(120);
@@ -393,13 +407,31 @@ class ServerKillIT {
                 }
                 Thread.sleep(5);
             }
-            reports.start();
-            Thread.sleep(150 + ThreadLocalRandom.current().nextInt(jitterMs + 1));
-            boolean open = running(s);
+            long[] tx = transaction(c, probe);
+            Thread.sleep(ThreadLocalRandom.current().nextInt(jitterMs + 1));
+            boolean open = stillOpen(c, tx);
             reports.freeze();
             portal.server.kill();
             reports.stop();
             return open;
+        }
+    }
+
+    /** The backend and transaction start of the first transaction the probe sees. */
+    private static long[] transaction(Connection c, String probe) throws SQLException {
+        String q = probe.replace("select count(*) from pg_stat_activity where",
+                "select pid, (extract(epoch from xact_start) * 1000000)::bigint from pg_stat_activity where");
+        try (PreparedStatement s = c.prepareStatement(q); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new long[]{rs.getLong(1), rs.getLong(2)} : new long[]{-1, -1};
+        }
+    }
+
+    private static boolean stillOpen(Connection c, long[] tx) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where pid = ? and backend_xid is not null"
+                + " and (extract(epoch from xact_start) * 1000000)::bigint = ?")) {
+            s.setLong(1, tx[0]);
+            s.setLong(2, tx[1]);
+            return running(s);
         }
     }
 

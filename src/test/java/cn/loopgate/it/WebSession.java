@@ -41,6 +41,15 @@ public final class WebSession {
     }
 
     /**
+     * The page's PrimeFaces CSP nonce: the browser's script sends it back with every postback
+     * ({@code primefaces.nonce}); a post without it is refused.
+     */
+    public static String nonce(String page) {
+        Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
      * Posts a form as a browser would: the fields in order, URL-encoded as UTF-8; with {@code ajax}, as
      * PrimeFaces' partial request from {@code source} (the answer is a partial-response XML).
      */
