@@ -366,9 +366,9 @@ class ServerKillIT {
                 }
             }
             assertEquals(total, count("select count(*) from daily_report where firm_id = any (?)", (Object) firms.toArray(new Long[0])));
-            return "reports: " + sent.get() + " answered of " + (2 * total) + " sent for " + total + ", " + acknowledged.size()
-                    + " acknowledged and all present, " + committedUnacknowledged + " committed but unanswered, "
-                    + inFlightAtKill + " in flight at kill, 0 duplicates";
+            return "reports: " + total + " (each sent twice), " + sent.get() + " answers before the kill, " + acknowledged.size()
+                    + " acknowledged and all present, " + inFlightAtKill + " requests in flight at the kill, " + committedUnacknowledged
+                    + " committed but never answered (200 on retry), 0 duplicates";
         }
     }
 
