@@ -2,7 +2,6 @@ package cn.loopgate.it;
 
 import cn.loopgate.devserver.EmbeddedDatabase;
 import cn.loopgate.roster.RosterFiles;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,8 +102,8 @@ class ServerKillIT {
         Instant t0 = Instant.now();
         List<String> figures = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            figures.add(importRound(round, park));
-            figures.add(batchRound(round, park, liaison));
+            figures.add(importRound(round));
+            figures.add(batchRound(round, liaison));
         }
         figures.forEach(f -> System.out.println("ServerKillIT: " + f));
         System.out.println("ServerKillIT: " + rounds + " round(s) in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
@@ -112,7 +111,7 @@ class ServerKillIT {
 
     // ---- (a) a 10,000-row roster import ----
 
-    String importRound(int round, long park) throws Exception {
+    String importRound(int round) throws Exception {
         Api admin = portal.api("admin");
         long firm = TestData.newFirm(admin, "CD-ETZ", true, 20_000);
         String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
@@ -129,7 +128,7 @@ class ServerKillIT {
         Uploads.Bytes dry = Uploads.post(portal, user, path, "big.xlsx", RosterFiles.xlsx(rows));
         assertEquals(201, dry.status(), dry.text());
         long importId = dry.json().get("id").asLong();
-        Reports reports = new Reports(round * 2 - 1, park);
+        Reports reports = new Reports(round * 2 - 1);
 
         Api manager = portal.api(user);
         reports.start();
@@ -169,7 +168,7 @@ class ServerKillIT {
 
     // ---- (b) a 500-card batch approval ----
 
-    String batchRound(int round, long park, Api liaison) throws Exception {
+    String batchRound(int round, Api liaison) throws Exception {
         Api admin = portal.api("admin");
         long firm = TestData.newFirm(admin, "CD-ETZ", true, 1_000);
         String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
@@ -193,7 +192,7 @@ class ServerKillIT {
         assertEquals(201, applied.status(), applied.raw());
         long batch = applied.json().get("batch").get("id").asLong();
         long version = applied.json().get("batch").get("version").asLong();
-        Reports reports = new Reports(round * 2, park);
+        Reports reports = new Reports(round * 2);
 
         reports.start();
         CompletableFuture<Api.Res> review = CompletableFuture.supplyAsync(acked(() ->
@@ -256,7 +255,7 @@ class ServerKillIT {
         volatile int inFlightAtKill = -1;
         final int seed;
 
-        Reports(int seed, long park) {
+        Reports(int seed) {
             this.seed = seed;
             Api admin = portal.api("admin");
             for (int i = 0; i < REPORT_FIRMS; i++) {
