@@ -244,8 +244,10 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** 503 with a problem+json body (API) or a short page, in the caller's language; the pool reconnects by itself. */
-    /** A short answer of the mechanism itself: problem+json for the API, a small page otherwise. */
+    /**
+     * A short answer of the mechanism itself, in the caller's language: problem+json for the API, a small page
+     * otherwise (503 while the database is away, with Retry-After: the pool reconnects by itself).
+     */
     private static AuthenticationStatus failure(HttpServletRequest request, HttpServletResponse response, int status,
                                                 String code, String titleKey) {
         try {
