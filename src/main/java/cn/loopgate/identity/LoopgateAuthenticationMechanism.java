@@ -78,11 +78,14 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
             return validateBuiltIn(request, response, context);
         } catch (RuntimeException e) {
             if (!cn.loopgate.shared.rest.DomainExceptions.isDatabaseUnavailable(e)) {
-                throw e;
+                // Thrown on, the container would answer an empty 500 and log only a warning of its own
+                // ("JASPIC: http msg authentication fail"): say it in the application's log and answer like the API.
+                LOG.log(java.util.logging.Level.SEVERE, "authentication failed unexpectedly", e);
+                return failure(request, response, 500, "error.internal", "http.500");
             }
             // The users live in the database: while it is away nobody can be checked. Say so, briefly.
             LOG.warning("database unavailable while authenticating: " + e);
-            return unavailable(request, response);
+            return failure(request, response, 503, "error.unavailable", "http.503");
         }
     }
 
@@ -241,18 +244,24 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** 503 with a problem+json body (API) or a short page, in the caller's language; the pool reconnects by itself. */
-    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * A short answer of the mechanism itself, in the caller's language: problem+json for the API, a small page
+     * otherwise (503 while the database is away, with Retry-After: the pool reconnects by itself).
+     */
+    private static AuthenticationStatus failure(HttpServletRequest request, HttpServletResponse response, int status,
+                                                String code, String titleKey) {
         try {
             java.util.Locale locale = cn.loopgate.shared.Messages.supported(request.getLocale());
-            String detail = cn.loopgate.shared.Messages.get(locale, "error.unavailable");
-            String title = cn.loopgate.shared.Messages.get(locale, "http.503");
-            response.setStatus(503);
-            response.setHeader("Retry-After", "10");
+            String detail = cn.loopgate.shared.Messages.get(locale, code);
+            String title = cn.loopgate.shared.Messages.get(locale, titleKey);
+            response.setStatus(status);
+            if (status == 503) {
+                response.setHeader("Retry-After", "10");
+            }
             if (isApi(request)) {
                 response.setContentType("application/problem+json;charset=UTF-8");
                 response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
-                        .add("status", 503).add("code", "error.unavailable").add("detail", detail)
+                        .add("status", status).add("code", code).add("detail", detail)
                         .add("errors", Json.createArrayBuilder()).build().toString());
             } else {
                 response.setContentType("text/html;charset=UTF-8");

@@ -67,8 +67,13 @@ public class PermitDocuments {
         return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()));
     }
 
+    /**
+     * One permit as a document. A permit that is no longer active (revoked, replaced) is not printed:
+     * 409, so whoever prints it learns that at once instead of handing out a card the gate refuses.
+     */
     public Batch one(long permitId) {
         Permit p = printable(permitId);
+        activeOnly(List.of(p));
         Firm f = em.find(Firm.class, p.getFirmId());
         return new Batch(p.getType(), p.getNumber() + ".pdf", List.of(sheet(p, f, keys.active())));
     }
@@ -100,6 +105,7 @@ public class PermitDocuments {
             if (list.size() != wanted.size()) {
                 throw DomainException.notFound();
             }
+            activeOnly(list);
         }
         if (list.size() > MAX_BATCH) {
             throw DomainException.invalid("ids", "permit.tooMany", MAX_BATCH);
@@ -110,6 +116,19 @@ public class PermitDocuments {
             sheets.add(sheet(p, f, signer));
         }
         return new Batch(type, "permits-" + firmId + "-" + type.name().toLowerCase() + ".pdf", sheets);
+    }
+
+    /**
+     * Listed permits must still be active. A revocation committed while a document is being printed is not
+     * seen by it (the document shows the permit as read a moment before); the gate reads the live status,
+     * so that card scans as REVOKED whatever the paper says.
+     */
+    private static void activeOnly(List<Permit> list) {
+        for (Permit p : list) {
+            if (p.getStatus() != Permit.Status.ACTIVE) {
+                throw DomainException.conflict("permit.notActive");
+            }
+        }
     }
 
     /** Revokes a permit (liaison officers of its park); the firm's managers are told. */

@@ -110,7 +110,7 @@ public final class PortalProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login.xhtml"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }

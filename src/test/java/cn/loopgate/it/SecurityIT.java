@@ -39,6 +39,32 @@ class SecurityIT {
         assertEquals(401, right.get("firms").status());
     }
 
+    /**
+     * An API client's first requests arrive together, before the portal remembers its credentials: each
+     * checks the password and records the login. That bookkeeping once lost an optimistic lock on the user
+     * row and the container answered an empty 500 (ApiFuzzIT with parallel requests). Failures at once all count.
+     */
+    @Test
+    void concurrentFirstRequestsOfOneClientAllSucceedAndConcurrentFailuresAllCount() throws Exception {
+        String user = TestData.newUser(admin, "ANALYST", null);
+        Api right = portal.api(user);
+        Api wrong = Api.basic(portal.baseUrl(), user, "not-the-password");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> first = java.util.Collections.nCopies(12, () -> right.get("me").status());
+            for (var f : pool.invokeAll(first)) {
+                assertEquals(200, f.get(), "every one of the first concurrent requests");
+            }
+            java.util.List<java.util.concurrent.Callable<Integer>> failures = java.util.Collections.nCopies(5, () -> wrong.get("me").status());
+            for (var f : pool.invokeAll(failures)) {
+                assertEquals(401, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(401, portal.api(user).get("me").status(), "five failures at once lock the account like five in a row");
+    }
+
     @Test
     void pagesCarrySecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/login.xhtml")).build(),

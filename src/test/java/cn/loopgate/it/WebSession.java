@@ -31,6 +31,49 @@ public final class WebSession {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The JSF view state of a rendered page (the first form's; with server-side state all forms share it). */
+    public static String viewState(String page) {
+        Matcher m = VIEW_STATE.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no view state on the page");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The page's PrimeFaces CSP nonce: the browser's script sends it back with every postback
+     * ({@code primefaces.nonce}); a post without it is refused.
+     */
+    public static String nonce(String page) {
+        Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
+     * Posts a form as a browser would: the fields in order, URL-encoded as UTF-8; with {@code ajax}, as
+     * PrimeFaces' partial request from {@code source} (the answer is a partial-response XML).
+     */
+    public HttpResponse<String> postForm(String url, java.util.Map<String, String> fields, String source, boolean ajax)
+            throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (ajax) {
+            all.put("jakarta.faces.partial.ajax", "true");
+            all.put("jakarta.faces.source", source);
+            all.put("jakarta.faces.partial.execute", "@all");
+            all.put("jakarta.faces.partial.render", "@all");
+        }
+        all.put(source, source);
+        all.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (ajax) {
+            b.header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Signs in on {@code base}; true when the portal answered with the redirect into the app. */
     public boolean login(String base, String user, String password) throws IOException, InterruptedException {
         String page = get(base + "/login.xhtml").body();
