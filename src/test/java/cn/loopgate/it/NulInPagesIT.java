@@ -76,6 +76,27 @@ class NulInPagesIT {
         assertTrue(l.body().contains(MESSAGE), l.body());
     }
 
+    @Test
+    void aPagePostWithoutTheSecurityNonceIsAnsweredWith400AndAMessageNotAnEmpty500() throws Exception {
+        Api admin = portal.api("admin");
+        long firm = TestData.newFirm(admin, "CD-ETZ", true, 20);
+        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        WebSession web = new WebSession();
+        assertTrue(web.login(portal.baseUrl(), user, TestData.PASSWORD));
+        String url = portal.baseUrl() + "/firm/roster.xhtml";
+        Map<String, String> form = worker(web, url, "无令牌", TestData.FAKES.residentId("510107"));
+        form.remove("primefaces.nonce");
+        HttpResponse<String> full = web.postForm(url, form, "add:save", false);
+        assertEquals(400, full.statusCode(), full.body());
+        assertTrue(full.body().contains("id=\"formRefused\"") && full.body().contains("安全令牌") && !full.body().contains("<script"), full.body());
+        // An AJAX post gets JSF's partial-response error, which the PrimeFaces client reports.
+        HttpResponse<String> ajax = web.postForm(url, form, "add:save", true);
+        assertEquals(200, ajax.statusCode(), ajax.body());
+        assertTrue(ajax.body().contains("<error-name>class org.primefaces.csp.CspException</error-name>"), ajax.body());
+        // The view state is the forgery guard (docs/security.md): this session rendered the form, so the save
+        // itself was legitimate; PrimeFaces checks the nonce only when rendering the answer.
+    }
+
     static Map<String, String> worker(WebSession web, String url, String name, String residentId) throws Exception {
         String page = web.get(url).body();
         Map<String, String> form = new LinkedHashMap<>();
