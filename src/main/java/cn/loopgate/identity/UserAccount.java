@@ -92,21 +92,6 @@ public class UserAccount extends BaseEntity {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for a while. */
-    public void loginFailed(Instant now) {
-        failedAttempts++;
-        if (failedAttempts >= MAX_FAILURES) {
-            lockedUntil = now.plus(LOCK_TIME);
-            failedAttempts = 0;
-        }
-    }
-
-    public void loginSucceeded(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-    }
-
     public Caller toCaller() {
         return new Caller(username, displayName, role, firmId, parkIds, getId());
     }
