@@ -14,6 +14,6 @@ end
 -- Verdicts are counted beside the statuses (STATS shows them as sv_VALID=..., sv_FORGED=...).
 function response(status, headers, body)
     statuses[status] = (statuses[status] or 0) + 1
-    local v = body and string.match(body, '"verdict":"([%u_]+)"')
+    local v = body and string.match(body, '"result":"([%u_]+)"')
     if v then statuses["v_" .. v] = (statuses["v_" .. v] or 0) + 1 end
 end
