@@ -115,7 +115,11 @@ public class UserDirectory {
             if (callers.size() >= MAX_CACHED) {
                 callers.clear(); // crude bound; a city has a few thousand active users, not this many
             }
-            callers.put(username, new Resolved(c, now + Duration.ofSeconds(callerCacheSeconds).toNanos()));
+            Resolved fresh = new Resolved(c, now + Duration.ofSeconds(callerCacheSeconds).toNanos());
+            callers.put(username, fresh);
+            if (generation.get() != seen) {
+                callers.remove(username, fresh); // a forget slipped in between the check and the put
+            }
         }
         return c;
     }
