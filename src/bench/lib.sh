@@ -1,7 +1,7 @@
 # Shared helpers of the benchmark scripts (sourced). Environment:
 #   BENCH_PGHOST (127.0.0.1) BENCH_PGPORT (5432) BENCH_PGUSER (postgres) BENCH_PGPASSWORD (x, ignored with trust auth)
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
-#   BENCH_WAR (the WAR to deploy; default target/loopgate.war)
+#   BENCH_WAR (target/loopgate.war) BENCH_HTTP_THREADS (32, as the launcher's LOOPGATE_HTTP_THREADS) BENCH_HEAP (1g)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
@@ -27,8 +27,10 @@ ensure_build() {
 
 # Starts Payara Micro with the WAR against $BENCH_DB exactly as the launcher (devserver/PortalProcess) does,
 # and waits until /login.xhtml answers 200. Sets PORTAL_PID, BASE and START_SECONDS (launch -> first page).
+# BENCH_WAR runs another WAR (e.g. a copy of the previous build, to measure before/after in one session).
 start_portal() {
     ensure_build
+    local war="${BENCH_WAR:-$ROOT/target/loopgate.war}"
     local port="${BENCH_PORT:-$(free_port)}"
     [[ "$port" == 8080 ]] && { echo "port 8080 is reserved" >&2; exit 1; }
     rm -rf "$WORK/payara"
@@ -39,8 +41,8 @@ start_portal() {
     LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA=false LOOPGATE_COOKIE_SECURE=false \
     LOOPGATE_PUBLIC_URL="http://127.0.0.1:$port" LOOPGATE_DATA_DIR="$WORK/data" \
         java -Xmx${BENCH_HEAP:-1g} -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
-        -jar "$ROOT/target/payara-micro.jar" --deploy "${BENCH_WAR:-$ROOT/target/loopgate.war}" --contextroot / --port "$port" \
-        --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" --nocluster \
+        -jar "$ROOT/target/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
+        --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" --nocluster --maxhttpthreads "${BENCH_HTTP_THREADS:-32}" \
         > "$WORK/server.log" 2>&1 &
     PORTAL_PID=$!
     BASE="http://127.0.0.1:$port"
@@ -62,4 +64,64 @@ stop_portal() {
         log "portal stopped"
     fi
     PORTAL_PID=
+}
+
+# ensure_filers <n>: firm managers bench-filer-00001.. for the first n firms (by id), password loopgate123.
+# Their PBKDF2 hash has 1,000 iterations (the stored hash carries its count, so the portal verifies it as
+# is) so that thousands of first sign-ins take seconds instead of minutes; from the second request on the
+# portal's 5-minute memo answers either way. Benchmark data only: real users get 210,000 iterations.
+ensure_filers() {
+    local hash; hash=$(python3 -c '
+import hashlib, os, base64
+s = os.urandom(32)
+h = hashlib.pbkdf2_hmac("sha256", b"loopgate123", s, 1000, 32)
+print("PBKDF2WithHmacSHA256:1000:%s:%s" % (base64.b64encode(s).decode(), base64.b64encode(h).decode()))')
+    psql -X -q -d "$BENCH_DB" -v hash="$hash" -v n="$1" <<'SQL'
+insert into app_user (username, display_name, password_hash, role, firm_id)
+select 'bench-filer-' || lpad(f.rn::text, 5, '0'), '压测填报', :'hash', 'FIRM_MANAGER', f.id
+from (select id, row_number() over (order by id) as rn from firm) f where f.rn <= :n
+on conflict (username) do nothing;
+SQL
+}
+
+# report_data <file> <n> <days>: the lua data file of reports.lua for filers 1..n and the last <days> park days
+# (today in Asia/Shanghai backwards), after removing those firms' reports of these days (and their
+# revisions) so that every pair is filed afresh. Sets REPORT_FIRST_DAY.
+report_data() {
+    local file="$1" n="$2" days="$3" today; today=$(TZ=Asia/Shanghai date +%F)
+    REPORT_FIRST_DAY=$(TZ=Asia/Shanghai date -d "$today - $((days - 1)) day" +%F)
+    psql -X -q -d "$BENCH_DB" <<SQL
+create temp table filer as select firm_id from app_user where username like 'bench-filer-%' and substr(username, 13)::int <= $n;
+delete from daily_report_revision where report_id in
+    (select r.id from daily_report r join filer f using (firm_id) where r.report_date >= date '$REPORT_FIRST_DAY');
+delete from daily_report r using filer f where f.firm_id = r.firm_id and r.report_date >= date '$REPORT_FIRST_DAY';
+SQL
+    {
+        echo "FIRMS = {$(psql -X -Atd "$BENCH_DB" -c "select string_agg(firm_id::text, ',' order by username) from app_user where username like 'bench-filer-%' and substr(username, 13)::int <= $n")}"
+        echo -n "AUTH = {"
+        for i in $(seq 1 "$n"); do printf '"Basic %s",' "$(printf 'bench-filer-%05d:loopgate123' "$i" | base64 -w0)"; done
+        echo "}"
+        echo -n "DAYS = {"
+        for k in $(seq 0 $((days - 1))); do printf '"%s",' "$(TZ=Asia/Shanghai date -d "$today - $k day" +%F)"; done
+        echo "}"
+    } > "$file"
+}
+
+# prime_users <prefix> <from> <to> [width]: signs users <prefix>NNN in once, 4 at a time, so that the load
+# phases meet the password memo (PBKDF2 is paid here, not inside the measured phases).
+prime_users() {
+    python3 - "$BASE" "$@" <<'PY'
+import sys, base64, urllib.request, concurrent.futures
+base, prefix, lo, hi = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+width = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+def sign_in(i):
+    auth = base64.b64encode(("%s%0*d:loopgate123" % (prefix, width, i)).encode()).decode()
+    req = urllib.request.Request(base + "/api/v1/me", headers={"Authorization": "Basic " + auth})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return r.status
+with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    bad = [s for s in pool.map(sign_in, range(lo, hi + 1)) if s != 200]
+if bad:
+    sys.exit("sign-in failed for %d users" % len(bad))
+PY
 }

@@ -4,9 +4,6 @@
 #
 #   src/bench/run.sh                       # BENCH_DB=loopgate_bench on 127.0.0.1:5432
 #   BENCH_DURATION=30 src/bench/run.sh     # seconds per load phase (default 20)
-#   BENCH_PHASES=dashboard src/bench/run.sh # only some phases: start, signin, reports, dashboard, pdf, import, queue (default all)
-#   BENCH_BASELINE_WAR=/path/old.war BENCH_PHASES=dashboard src/bench/run.sh
-#                                          # the dashboard phases against an older WAR first, then this build
 #
 # Writes target/bench/results.md (and prints it). Needs wrk (installed with apt-get when missing),
 # pgbench and psql (postgresql-client), curl, python3, java.
@@ -18,8 +15,9 @@ PGB_CLIENTS="${BENCH_PGBENCH_CLIENTS:-32}"
 AUTH_PLAIN=loopgate123
 export BENCH_STATS_LUA="$BENCH_DIR/stats.lua" BENCH_THREADS=2
 OUT="$WORK/results.md"
-PHASES=",${BENCH_PHASES:-start,signin,reports,dashboard,pdf,import,queue},"
-phase() { [[ "$PHASES" == *",$1,"* ]]; }
+# BENCH_PHASES: comma-separated phases to run (prime, a, d, b, c, pdf, import, queue; default all). (g) is always
+# measured. BENCH_BASELINE_WAR=/path/old.war runs the dashboard phases (b, c) against an older WAR first, then this build.
+want() { [[ ",${BENCH_PHASES:-all}," == *",all,"* || ",${BENCH_PHASES:-}," == *",$1,"* ]]; }
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"; apt-get install -y -q wrk >/dev/null
@@ -46,57 +44,114 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 } > "$OUT"
 
 # ---- (g) run command -> first page ---------------------------------------------------------------------
-if phase start || phase signin || phase reports; then start_portal; fi
-phase start && row "(g) launch -> first page (/login.xhtml 200), Payara Micro + WAR, external PostgreSQL" "${START_SECONDS} s" "-" "< 30 s warm"
+start_portal
+row "(g) launch -> first page (/login.xhtml 200), Payara Micro + WAR, external PostgreSQL" "${START_SECONDS} s" "-" "< 30 s warm"
 
-if phase signin; then
 # ---- prime the password memo of the benchmark users (PBKDF2, 210,000 iterations, ~0.2 s each) -----------
-log "signing in 200 managers + analyst once (PBKDF2 memo)"
-t0=$(date +%s.%N)
-{ for i in $(seq -w 1 200); do echo "bench-mgr-$(printf '%03d' $((10#$i)))"; done; echo bench-analyst; echo bench-guard; } |
-    xargs -P 4 -I{} curl -s -o /dev/null -u "{}:$AUTH_PLAIN" "$BASE/api/v1/me"
-PRIME=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
-row "first sign-in of 202 users (PBKDF2 210k iterations), 4 at a time" "${PRIME} s ($(python3 -c "print(round(202/$PRIME,1))")/s)" "-" "-"
-
+if want prime; then
+    log "signing in 200 managers + analyst once (PBKDF2 memo)"
+    t0=$(date +%s.%N)
+    { for i in $(seq -w 1 200); do echo "bench-mgr-$(printf '%03d' $((10#$i)))"; done; echo bench-analyst; echo bench-guard; } |
+        xargs -P 4 -I{} curl -s -o /dev/null -u "{}:$AUTH_PLAIN" "$BASE/api/v1/me"
+    PRIME=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
+    row "first sign-in of 202 users (PBKDF2 210k iterations), 4 at a time" "${PRIME} s ($(python3 -c "print(round(202/$PRIME,1))")/s)" "-" "-"
 fi
 
-if phase reports; then
-# ---- (a) daily-report submissions vs pgbench single-row inserts ----------------------------------------
-TODAY=$(TZ=Asia/Shanghai date +%F)
-DATA="$WORK/reports-data.lua"
-{
-    echo "FIRMS = {$(psql -X -Atd "$BENCH_DB" -c "select string_agg(firm_id::text, ',' order by username) from app_user where username like 'bench-mgr-%'")}"
-    echo -n "AUTH = {"
-    for i in $(seq 1 200); do printf '"%s",' "$(basic "bench-mgr-$(printf '%03d' "$i")")"; done
-    echo "}"
-    echo -n "DAYS = {"
-    for k in 0 1 2 3 4 5 6 7; do printf '"%s",' "$(TZ=Asia/Shanghai date -d "$TODAY - $k day" +%F)"; done
-    echo "}"
-} > "$DATA"
-export BENCH_REPORT_DATA="$DATA"
-# Re-runnable: the benchmark firms' reports of the 8 days the load files are removed first.
-psql -X -q -d "$BENCH_DB" <<SQL
-delete from daily_report_revision where report_id in (select r.id from daily_report r join app_user u on u.firm_id = r.firm_id
-    where u.username like 'bench-mgr-%' and r.report_date >= date '$TODAY' - 7);
-delete from daily_report r using app_user u where u.firm_id = r.firm_id and u.username like 'bench-mgr-%'
-    and r.report_date >= date '$TODAY' - 7;
-SQL
-log "wrk: $CONC clients filing reports for ${DUR}s"
-W=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" | grep '^STATS')
-log "$W"
-psql -X -q -d "$BENCH_DB" -c "drop table if exists bench_insert" -c \
-    "create table bench_insert (id bigserial primary key, firm_id bigint not null, day date not null, n int not null, at timestamptz not null default now())"
-printf 'insert into bench_insert (firm_id, day, n) values (:client_id, current_date, 0);\n' > "$WORK/insert.sql"
-log "pgbench: $PGB_CLIENTS clients, single-row inserts for ${DUR}s"
-P=$(pgbench -n -c "$PGB_CLIENTS" -j 2 -T "$DUR" -f "$WORK/insert.sql" -r "$BENCH_DB" 2>&1)
-PTPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<< "$P" | head -1)
-PLAT=$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' <<< "$P")
-psql -X -q -d "$BENCH_DB" -c "drop table bench_insert"
-RPS=$(field rps "$W")
-row "(a) daily reports POST /api/v1/firms/{id}/reports, $CONC clients (wrk), 200 firms x 8 days: statuses$(grep -o ' s[0-9][0-9][0-9]=[0-9]*' <<< "$W" | tr -d '\n') (201 created, 200 re-filed), socket errors $(field errors "$W")" \
-    "${RPS}/s, p50 $(field p50 "$W") ms, p95 $(field p95 "$W") ms, p99 $(field p99 "$W") ms" \
-    "pgbench single-row INSERT, $PGB_CLIENTS clients (= the portal pool): ${PTPS} TPS, avg ${PLAT} ms; ratio $(python3 -c "print(round(100*$RPS/$PTPS,1))") %" \
-    ">= 50 % of pgbench TPS, p99 < 100 ms"
+# ---- (a) daily-report submissions vs pgbench single-row inserts, and the ceiling: GET /me -------------
+# The filers are managers of the first BENCH_FILERS firms (lib.sh ensure_filers); their reports of the 8 days
+# a firm may file (today and 7 back) are removed first, so the phase files fresh reports (201) until all
+# BENCH_FILERS x 8 pairs are taken, then re-files them (200, same facts: nothing written).
+if want a; then
+    FILERS="${BENCH_FILERS:-4000}"
+    ensure_filers "$FILERS"
+    DATA="$WORK/reports-data.lua"
+    report_data "$DATA" "$FILERS" 8
+    export BENCH_REPORT_DATA="$DATA"
+    log "signing in $FILERS filers once"
+    prime_users bench-filer- 1 "$FILERS"
+    # A freshly started JVM compiles the request path for minutes on two busy cores: warm it up with the
+    # same load (filings, then GET /me), then remove the warm-up's reports so the measured phase files afresh.
+    if [[ "${BENCH_WARMUP:-60}" -gt 0 ]]; then
+        log "warm-up: $CONC clients filing reports and reading /me for ${BENCH_WARMUP:-60}s each"
+        wrk -t2 -c"$CONC" -d"${BENCH_WARMUP:-60}s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" | grep '^STATS' >&2
+        BENCH_PATH=/api/v1/me wrk -t2 -c"$CONC" -d"${BENCH_WARMUP:-60}s" --timeout 10s -s "$BENCH_DIR/auth-get.lua" "$BASE" | grep '^STATS' >&2
+        report_data "$DATA" "$FILERS" 8
+    fi
+    log "wrk: $CONC clients filing reports for ${DUR}s"
+    W=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" | grep '^STATS')
+    log "$W"
+    STORED=$(psql -X -Atd "$BENCH_DB" -c "select count(*) from daily_report r join app_user u on u.firm_id = r.firm_id
+        where u.username like 'bench-filer-%' and substr(u.username, 13)::int <= $FILERS and r.report_date >= date '$REPORT_FIRST_DAY'")
+    export BENCH_PATH=/api/v1/me
+    log "wrk: $CONC clients GET /api/v1/me for ${DUR}s (ceiling)"
+    M=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s -s "$BENCH_DIR/auth-get.lua" "$BASE" | grep '^STATS')
+    log "$M"
+    psql -X -q -d "$BENCH_DB" -c "drop table if exists bench_insert" -c \
+        "create table bench_insert (id bigserial primary key, firm_id bigint not null, day date not null, n int not null, at timestamptz not null default now())"
+    printf 'insert into bench_insert (firm_id, day, n) values (:client_id, current_date, 0);\n' > "$WORK/insert.sql"
+    log "pgbench: $PGB_CLIENTS clients, single-row inserts for ${DUR}s"
+    P=$(pgbench -n -c "$PGB_CLIENTS" -j 2 -T "$DUR" -f "$WORK/insert.sql" -r "$BENCH_DB" 2>&1)
+    PTPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<< "$P" | head -1)
+    PLAT=$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' <<< "$P")
+    psql -X -q -d "$BENCH_DB" -c "drop table bench_insert"
+    RPS=$(field rps "$W")
+    row "(a) daily reports POST /api/v1/firms/{id}/reports, $CONC clients (wrk), $FILERS firms x 8 days: statuses$(grep -o ' s[0-9][0-9][0-9]=[0-9]*' <<< "$W" | tr -d '\n') (201 created, 200 re-filed), socket errors $(field errors "$W"); reports stored afterwards $STORED" \
+        "${RPS}/s, p50 $(field p50 "$W") ms, p95 $(field p95 "$W") ms, p99 $(field p99 "$W") ms" \
+        "pgbench single-row INSERT, $PGB_CLIENTS clients (= the portal pool): ${PTPS} TPS, avg ${PLAT} ms; ratio $(python3 -c "print(round(100*$RPS/$PTPS,1))") %" \
+        ">= 50 % of pgbench TPS, p99 < 100 ms"
+    row "(a) ceiling: GET /api/v1/me (the cheapest authenticated call), $CONC clients, $FILERS users: statuses$(grep -o ' s[0-9][0-9][0-9]=[0-9]*' <<< "$M" | tr -d '\n'), socket errors $(field errors "$M")" \
+        "$(field rps "$M")/s, p50 $(field p50 "$M") ms, p95 $(field p95 "$M") ms, p99 $(field p99 "$M") ms" \
+        "filings are $(python3 -c "print(round(100*$RPS/$(field rps "$M"),1))") % of it" "-"
+fi
+
+# ---- (d) gate verification vs JDK Ed25519 verifications ----------------------------------------------
+# Real QR texts: the portal signs each permit's payload when its manager reads it (GET /api/v1/permits/{id}),
+# with the city's active key, so the gate verifies exactly what a printed permit carries.
+if want d; then
+    GATE_DATA="$WORK/gate-data.lua"
+    log "fetching the QR texts of ${BENCH_GATE_PERMITS:-2000} permits of the benchmark firms"
+    psql -X -Atd "$BENCH_DB" -F ' ' -c "select p.id, u.username from permit p join app_user u on u.firm_id = p.firm_id
+        where u.username like 'bench-mgr-%' order by p.id limit ${BENCH_GATE_PERMITS:-2000}" |
+    python3 -c '
+import sys, json, base64, urllib.request, concurrent.futures
+base, out = sys.argv[1], sys.argv[2]
+byuser = {}
+for l in sys.stdin:
+    if l.strip():
+        pid, user = l.split()
+        byuser.setdefault(user, []).append(pid)
+def qrs(user):  # one user at a time per thread: a first sign-in is not raced by the same user
+    auth = base64.b64encode((user + ":loopgate123").encode()).decode()
+    out = []
+    for pid in byuser[user]:
+        req = urllib.request.Request(base + "/api/v1/permits/" + pid, headers={"Authorization": "Basic " + auth, "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            out.append(json.load(r)["qr"])
+    return out
+with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    codes = [c for l in pool.map(qrs, sorted(byuser)) for c in l]
+with open(out, "w") as f:
+    f.write("QR = {" + ",".join("\"%s\"" % c for c in codes) + "}\n")
+print(len(codes))' "$BASE" "$GATE_DATA" >&2
+    export BENCH_GATE_DATA="$GATE_DATA"
+    curl -s -o /dev/null -u "bench-guard:$AUTH_PLAIN" "$BASE/api/v1/me"
+    log "java Ed25519Bench: 2 threads for ${DUR}s (portal idle)"
+    E=$(java "$BENCH_DIR/Ed25519Bench.java" 2 "$DUR")
+    log "$E"
+    export BENCH_AUTH; BENCH_AUTH=$(basic bench-guard)
+    if [[ "${BENCH_WARMUP:-60}" -gt 0 ]]; then
+        log "warm-up: $CONC clients verifying QR codes for ${BENCH_WARMUP:-60}s"
+        wrk -t2 -c"$CONC" -d"${BENCH_WARMUP:-60}s" --timeout 10s -s "$BENCH_DIR/gate.lua" "$BASE" | grep '^STATS' >&2
+    fi
+    log "wrk: $CONC clients verifying QR codes for ${DUR}s"
+    G=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s -s "$BENCH_DIR/gate.lua" "$BASE" | grep '^STATS')
+    log "$G"
+    GRPS=$(field rps "$G")
+    ERATE=$(sed -n 's/.* rate=\([0-9.]*\).*/\1/p' <<< "$E")
+    row "(d) gate verification POST /api/v1/gate/verify, $CONC clients, QR texts of $(grep -o '"LG1:' "$GATE_DATA" | wc -l) permits: statuses$(grep -o ' s[0-9][0-9][0-9]=[0-9]*' <<< "$G" | tr -d '\n'), verdicts$(grep -o ' sv_[A-Z_]*=[0-9]*' <<< "$G" | sed 's/ sv_/ /' | tr -d '\n'), socket errors $(field errors "$G")" \
+        "${GRPS}/s, p50 $(field p50 "$G") ms, p95 $(field p95 "$G") ms, p99 $(field p99 "$G") ms" \
+        "JDK Ed25519 verify, 2 threads, no server: ${ERATE}/s; ratio $(python3 -c "print(round(100*$GRPS/$ERATE,1))") %" \
+        ">= 2,000/s, p99 < 20 ms"
 fi
 
 # ---- (b), (c) dashboard ------------------------------------------------------------------------------
@@ -119,9 +174,9 @@ dashboard_phases() { # dashboard_phases <label prefix>
     for p in "figures?day=$YDAY" "figures?day=$YDAY&parkId=$PARK" "parks?day=$YDAY"; do
         for _ in $(seq 1 10); do curl -s -o /dev/null -H "Authorization: $BENCH_AUTH" "$BASE/api/v1/dashboard/$p"; done
     done
-get "$L(b) bureau overview, city figures for a day" "/api/v1/dashboard/figures?day=$YDAY" "p95 < 150 ms"
-get "$L(b) park drill-down: the park's figures" "/api/v1/dashboard/figures?day=$YDAY&parkId=$PARK" "p95 < 150 ms"
-get "$L(b) park comparison (all 30 parks for a day)" "/api/v1/dashboard/parks?day=$YDAY" "p95 < 150 ms"
+want b && get "$L(b) bureau overview, city figures for a day" "/api/v1/dashboard/figures?day=$YDAY" "p95 < 150 ms"
+want b && get "$L(b) park drill-down: the park's figures" "/api/v1/dashboard/figures?day=$YDAY&parkId=$PARK" "p95 < 150 ms"
+want b && get "$L(b) park comparison (all 30 parks for a day)" "/api/v1/dashboard/parks?day=$YDAY" "p95 < 150 ms"
 # Requests of several seconds: sequential curl samples instead of wrk (whose percentiles need many requests).
 samples() { # samples <label> <path> <target> <count>
     log "curl: GET $2 x $4"
@@ -138,7 +193,7 @@ print("n=%d statuses %s | p50 %.0f ms, p95 %.0f ms, max %.0f ms" % (len(t), ",".
     log "$summary"
     row "$1 \`$2\`, 1 client: ${summary%%|*}" "${summary##*| }" "-" "$3"
 }
-samples "$L(c) 90-day city trend" "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY" "p95 < 300 ms" "${BENCH_TREND_SAMPLES:-5}"
+want c && samples "$L(c) 90-day city trend" "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY" "p95 < 300 ms" "${BENCH_TREND_SAMPLES:-5}"
 row "$L load average after the dashboard phases" "$(cut -d' ' -f1-3 /proc/loadavg)" "-" "-"
 }
 # The daily aggregate (V9_1) is filled in the background after a start: measure once it is complete.
@@ -160,7 +215,7 @@ wait_aggregates() {
     FILL_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")
     log "daily aggregate complete (waited ${FILL_SECONDS}s)"
 }
-if phase dashboard; then
+if want b || want c; then
     if [[ -n "${BENCH_BASELINE_WAR:-}" ]]; then
         stop_portal
         BENCH_WAR="$BENCH_BASELINE_WAR" start_portal
@@ -173,7 +228,7 @@ if phase dashboard; then
     dashboard_phases "this build: "
 fi
 # (e) 1,000-card PDF, (f) 10,000-row import, the liaison's approval queue: src/bench/bulk.sh
-if phase pdf || phase import || phase queue; then
+if want pdf || want import || want queue; then
     [[ -n "${PORTAL_PID:-}" ]] || start_portal
     source "$BENCH_DIR/bulk.sh" && bulk_phases
 fi
@@ -181,4 +236,5 @@ fi
 stop_portal
 echo >> "$OUT"
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)." >> "$OUT"
+cp "$OUT" "$WORK/results-$(date -u +%Y%m%dT%H%M%S).md"
 cat "$OUT"

@@ -87,7 +87,9 @@ public class FirmService {
     /** A firm in the caller's scope, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Firm get(long id) {
-        Firm f = em.find(Firm.class, id);
+        // With its park in the same statement: the access check below needs the park anyway.
+        Firm f = em.createQuery("select f from Firm f join fetch f.park where f.id = :id", Firm.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
         if (f == null) {
             throw DomainException.notFound();
         }

@@ -25,10 +25,14 @@ public class BuiltInIdentityStore implements IdentityStore {
         if (username == null || username.isBlank() || username.length() > 64 || upc.getPasswordAsString().length() > 200) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (directory.verify(username, upc.getPasswordAsString()) != UserDirectory.Check.VALID) {
+        String password = upc.getPasswordAsString();
+        if (!directory.remembered(username, password) && directory.verify(username, password) != UserDirectory.Check.VALID) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        UserAccount user = directory.find(username).orElseThrow();
-        return new CredentialValidationResult(username, Set.of(user.getRole().group()));
+        Caller caller = directory.resolve(username);
+        if (caller.role() == null) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult(username, Set.of(caller.role().group()));
     }
 }

@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  *   <li>the login page calls {@code SecurityContext.authenticate} with a username and password;</li>
  *   <li>API clients send HTTP Basic credentials;</li>
  *   <li>once logged in, the session carries the caller's username as a plain attribute, which a
- *   Payara cluster replicates; each request re-applies it with the role read fresh from the database
- *   (so disabling a user or changing a role takes effect at once, on every node).</li>
+ *   Payara cluster replicates; each request re-applies it with the role from {@link UserDirectory#resolve}
+ *   (so disabling a user or changing a role takes effect at once on the node that made the change, and
+ *   within {@code loopgate.identity.caller-cache-seconds} on the others).</li>
  * </ul>
  * API requests with Basic credentials stay stateless: no session is created for them.
  * An unauthenticated request for a protected page is sent to the login page (and back afterwards);
@@ -98,9 +99,9 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         jakarta.servlet.http.HttpSession session = request.getSession(false);
         String signedIn = session == null ? null : (String) session.getAttribute(SIGNED_IN);
         if (signedIn != null) {
-            var user = directory.find(signedIn).filter(UserAccount::isEnabled);
-            if (user.isPresent()) {
-                return context.notifyContainerAboutLogin(signedIn, java.util.Set.of(user.get().getRole().group()));
+            Caller user = directory.resolve(signedIn);
+            if (user.role() != null) {
+                return context.notifyContainerAboutLogin(signedIn, java.util.Set.of(user.role().group()));
             }
             session.removeAttribute(SIGNED_IN);
         }

@@ -2,12 +2,17 @@ package cn.loopgate.identity;
 
 import cn.loopgate.firm.Firm;
 import cn.loopgate.identity.oidc.OidcIdentity;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,12 +31,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The built-in user store: finds users, checks passwords (PBKDF2) and locks an account after
  * {@link UserAccount#MAX_FAILURES} failures in a row. API clients that send Basic credentials with
  * every request would pay the deliberately slow hash each time, so a successful check is remembered
  * for a few minutes as an HMAC under a key that never leaves this process.
+ * <p>
+ * The caller a username resolves to (role, firm, parks, enabled) is also kept for a few seconds
+ * ({@code loopgate.identity.caller-cache-seconds}), so that an authenticated request does not borrow a
+ * database connection just to learn who it is (docs/performance.md, "Filing throughput"). On this node
+ * {@link #forget} drops it at once and again when the changing transaction ends; other nodes of a
+ * cluster see a disabled user or a new role within that many seconds.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -44,11 +56,23 @@ public class UserDirectory {
     Pbkdf2PasswordHash hash;
     @Inject
     Clock clock;
+    @Inject
+    @ConfigProperty(name = "loopgate.identity.caller-cache-seconds", defaultValue = "10")
+    int callerCacheSeconds;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private final byte[] cacheKey = new byte[32];
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final Map<String, Resolved> callers = new ConcurrentHashMap<>();
+    /** Bumped by every {@link #forget}: a lookup that overlapped one does not cache what it read. */
+    private final AtomicLong generation = new AtomicLong();
 
     private record Remembered(byte[] mac, Instant until) {
+    }
+
+    /** A resolved caller and when it must be read again (System.nanoTime, not the business clock). */
+    private record Resolved(Caller caller, long until) {
     }
 
     public UserDirectory() {
@@ -69,11 +93,38 @@ public class UserDirectory {
 
     /** The caller for an authenticated principal; an unknown or disabled user resolves to no role. */
     public Caller resolve(Principal principal) {
-        return find(principal.getName())
+        return resolve(principal.getName());
+    }
+
+    /**
+     * The caller a built-in username stands for, from the short-lived cache when fresh; an unknown or
+     * disabled user resolves to a caller without a role (who passes no access check).
+     */
+    public Caller resolve(String username) {
+        long now = System.nanoTime();
+        Resolved cached = callers.get(username);
+        if (cached != null && now - cached.until() < 0) {
+            return cached.caller();
+        }
+        long seen = generation.get();
+        Caller c = find(username)
                 .filter(UserAccount::isEnabled)
                 .map(UserAccount::toCaller)
-                .orElse(new Caller(principal.getName(), principal.getName(), null, null, null, null));
+                .orElse(new Caller(username, username, null, null, null, null));
+        if (callerCacheSeconds > 0 && generation.get() == seen) {
+            if (callers.size() >= MAX_CACHED) {
+                callers.clear(); // crude bound; a city has a few thousand active users, not this many
+            }
+            Resolved fresh = new Resolved(c, now + Duration.ofSeconds(callerCacheSeconds).toNanos());
+            callers.put(username, fresh);
+            if (generation.get() != seen) {
+                callers.remove(username, fresh); // a forget slipped in between the check and the put
+            }
+        }
+        return c;
     }
+
+    private static final int MAX_CACHED = 100_000;
 
     /**
      * The caller for a verified OpenID Connect identity: the role from the token's realm roles, the firm
@@ -116,6 +167,15 @@ public class UserDirectory {
 
     /** Outcome of a password check. */
     public enum Check { VALID, INVALID, LOCKED }
+
+    /**
+     * True when this password was checked for this user in the last few minutes: no database, no
+     * transaction. {@link #verify} does the full check.
+     */
+    public boolean remembered(String username, String password) {
+        Remembered r = verified.get(username);
+        return r != null && r.until().isAfter(clock.instant()) && MessageDigest.isEqual(r.mac(), mac(username, password));
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Check verify(String username, String password) {
@@ -179,9 +239,31 @@ public class UserDirectory {
         return Instant.parse(value.toString());
     }
 
-    /** Forgets remembered checks of a user, e.g. after a password change or disabling. */
+    /**
+     * Forgets remembered checks and the cached caller of a user, e.g. after a password change, disabling
+     * or a new role: now, and once more when the current transaction ends, so that a request resolving
+     * the user meanwhile cannot keep what it read before the change committed.
+     */
     public void forget(String username) {
+        evict(username);
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    evict(username);
+                }
+            });
+        }
+    }
+
+    private void evict(String username) {
+        generation.incrementAndGet();
         verified.remove(username);
+        callers.remove(username);
     }
 
     private byte[] mac(String username, String password) {

@@ -96,12 +96,13 @@ public class ReportService {
         validation.check(f, more);
 
         boolean late = now.isAfter(park.deadlineOf(d));
+        // One round trip creates the row and reads it back (RETURNING *, mapped to the entity).
         List<?> inserted = em.createNativeQuery("""
                         insert into daily_report (firm_id, park_id, report_date, submitted_at, submitted_by, late, zero_report,
                             staff_on_site, registered_staff, temperature_checks, fever_count, symptom_count, positive_count,
                             isolated_count, tests_done, abnormal_details, production_status, capacity_pct)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, nullif(cast(?16 as varchar), ''), ?17, ?18)
-                        on conflict (firm_id, report_date) do nothing returning id""")
+                        on conflict (firm_id, report_date) do nothing returning *""", DailyReport.class)
                 .setParameter(1, firm.getId()).setParameter(2, park.getId()).setParameter(3, java.sql.Date.valueOf(d))
                 .setParameter(4, Timestamp.from(now)).setParameter(5, c.username()).setParameter(6, late)
                 .setParameter(7, !f.abnormal()).setParameter(8, f.staffOnSite()).setParameter(9, firm.getRegisteredStaff())
@@ -111,8 +112,7 @@ public class ReportService {
                 .setParameter(17, f.productionStatus().name()).setParameter(18, f.capacityPct())
                 .getResultList();
         if (!inserted.isEmpty()) {
-            long id = ((Number) inserted.get(0)).longValue();
-            DailyReport r = em.find(DailyReport.class, id);
+            DailyReport r = (DailyReport) inserted.get(0);
             audit.record(subject(r), "FILE", null, snapshot(r), null);
             afterFiling(firm, r);
             return new Filed(r, true);

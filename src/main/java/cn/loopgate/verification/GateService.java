@@ -35,6 +35,9 @@ import java.util.List;
 @Transactional
 public class GateService {
 
+    /** EclipseLink's query hint that re-reads rows into instances the persistence context already holds. */
+    private static final String REFRESH = "eclipselink.refresh";
+
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -67,14 +70,17 @@ public class GateService {
         if (key == null || !PermitCodec.verify(signed, key)) {
             return forged(c, guard, now, keyId, null);
         }
-        Permit p = em.find(Permit.class, signed.claims().permitId());
+        // Live state, one statement each: the permit, then its firm with the park (refresh hints, so that
+        // even an instance already in this persistence context is read again from the database).
+        Permit p = em.createQuery("select p from Permit p where p.id = :id", Permit.class)
+                .setParameter("id", signed.claims().permitId()).setHint(REFRESH, "true")
+                .getResultStream().findFirst().orElse(null);
         if (p == null || !describes(signed.claims(), p)) {
             // Signed by us but not this permit: treat as forged, and tell the park it claims to be from.
             return forged(c, guard, now, keyId, p);
         }
-        em.refresh(p);
-        Firm firm = em.find(Firm.class, p.getFirmId());
-        em.refresh(firm);
+        Firm firm = em.createQuery("select f from Firm f join fetch f.park where f.id = :id", Firm.class)
+                .setParameter("id", p.getFirmId()).setHint(REFRESH, "true").getSingleResult();
         Verdict v = Verdict.of(PermitService.stateAt(p, firm.isSuspended(), now));
         GateScan scan = log(now, c.gate(), guard, p, keyId, v);
         if (v.alerts()) {

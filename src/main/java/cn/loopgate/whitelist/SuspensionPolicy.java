@@ -66,11 +66,16 @@ public class SuspensionPolicy {
     /** A report restores a suspended firm at once, in the filing transaction. */
     void onReport(@Observes ReportFiled filed) {
         Firm firm = em.find(Firm.class, filed.firmId());
-        if (firm != null) {
-            Map<Long, LocalDate> latest = new HashMap<>();
-            latest.put(firm.getId(), max(lastReport(firm.getId()), filed.day()));
-            apply(firm, latest, clock.instant());
+        if (firm == null || firm.getPark().getSuspendAfterMissed() == null && !firm.isSuspended()) {
+            return; // no policy and nothing to lift: the common case costs no query
         }
+        Instant now = clock.instant();
+        Map<Long, LocalDate> latest = new HashMap<>();
+        // A report for yesterday or today leaves no missed day, whatever the firm filed before it.
+        LocalDate day = filed.day().isBefore(firm.getPark().today(now).minusDays(1)) ? max(lastReport(firm.getId()), filed.day())
+                : filed.day();
+        latest.put(firm.getId(), day);
+        apply(firm, latest, now);
     }
 
     private Outcome evaluate(Set<Long> parks) {

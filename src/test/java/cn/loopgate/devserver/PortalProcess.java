@@ -83,7 +83,9 @@ public final class PortalProcess implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--rootdir", workDir.resolve("payara").toString(),
-                "--prebootcommandfile", preboot.toString()));
+                "--prebootcommandfile", preboot.toString(),
+                // HTTP worker threads near the pool's 32 connections: more only queue for connections and CPU.
+                "--maxhttpthreads", env.getOrDefault("LOOPGATE_HTTP_THREADS", "32")));
         if (!extraArgs.contains("--cluster")) {
             cmd.add("--nocluster");
         }

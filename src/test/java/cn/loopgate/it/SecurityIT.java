@@ -66,6 +66,68 @@ class SecurityIT {
     }
 
     @Test
+    void disablingAUserOrChangingTheirRoleTakesEffectAtTheNextRequestDespiteTheCallerCache() {
+        long park = TestData.parkId(admin, "CD-HTP");
+        long firm = TestData.newFirm(admin, "CD-HTP", false, 10);
+        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Api api = portal.api(user);
+        assertEquals("firm-manager", api.get("me").json().get("role").asText(), "signed in, password remembered, caller cached");
+        assertEquals(201, api.post("firms/" + firm + "/reports", report()).status(), "the firm's manager files");
+        long id = idOf(user);
+
+        assertEquals(200, admin.put("users/" + id, userBody(user, "LIAISON", null, park, true)).status());
+        JsonNode me = api.get("me").json();
+        assertEquals("liaison-officer", me.get("role").asText(), "the new role at once, not the cached one");
+        assertEquals(403, api.post("firms/" + firm + "/reports", report()).status(), "no longer the firm's manager: may not file");
+
+        assertEquals(200, admin.put("users/" + id, userBody(user, "LIAISON", null, park, false)).status());
+        assertEquals(401, api.get("me").status(), "disabled: refused at once although the password is remembered");
+    }
+
+    @Test
+    void manyFirstSignInsOfOneUserAtOnceAllSucceed() throws Exception {
+        String user = TestData.newUser(admin, "ANALYST", null);
+        Api api = portal.api(user);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> api.get("me").status()));
+            }
+            for (var a : answers) {
+                assertEquals(200, a.get(), "a parallel first sign-in must not fail on the login bookkeeping");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode report() {
+        return Api.obj().put("staffOnSite", 0).put("temperatureChecks", 0).put("feverCount", 0).put("symptomCount", 0)
+                .put("positiveCount", 0).put("isolatedCount", 0).put("testsDone", 0).put("productionStatus", "STOPPED")
+                .put("capacityPct", 0);
+    }
+
+    private static long idOf(String username) {
+        for (JsonNode u : admin.get("users").json()) {
+            if (u.get("username").asText().equals(username)) {
+                return u.get("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no user " + username);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode userBody(String username, String role, Long firm, long park, boolean enabled) {
+        var body = Api.obj().put("username", username).put("displayName", "测试用户").put("role", role)
+                .put("email", username + "@test.loopgate.cn").put("enabled", enabled);
+        if (firm != null) {
+            body.put("firmId", firm);
+        }
+        body.putArray("parkIds").add(park);
+        return body;
+    }
+
+    @Test
     void pagesCarrySecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/login.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * The database: a PostgreSQL pool defined from configuration ({@code LOOPGATE_DB_URL},
  * {@code LOOPGATE_DB_USER}, {@code LOOPGATE_DB_PASSWORD}), migrated by Flyway before anything else
  * starts. Flyway takes a PostgreSQL advisory lock, so nodes of a cluster starting together migrate once.
- * Connections are validated before use, so the pool recovers by itself when the database comes back.
+ * Connections are validated before use (at most once every 2 s each), so the pool recovers by itself when
+ * the database comes back.
  */
 @DataSourceDefinition(
         name = Database.JNDI,
@@ -34,6 +35,9 @@ import java.util.logging.Logger;
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                // Validating on every checkout loads the validation class under the web class loader's lock
+                // and costs a round trip: under load the threads queued on that lock (docs/performance.md).
+                "fish.payara.validate-atmost-once-period-in-seconds=2",
                 "fish.payara.fail-all-connections=true",
                 "fish.payara.max-wait-time-in-millis=10000",
                 "fish.payara.statement-timeout-in-seconds=60"
