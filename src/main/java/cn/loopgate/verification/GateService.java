@@ -47,6 +47,8 @@ public class GateService {
     @Inject
     SigningKeys keys;
     @Inject
+    VerifiedCodes verifiedCodes;
+    @Inject
     Validation validation;
     @Inject
     NotificationService notifications;
@@ -67,7 +69,7 @@ public class GateService {
         }
         String keyId = PermitCodec.keyIdText(signed.claims().keyId());
         PublicKey key = keys.publicKey(signed.claims().keyId());
-        if (key == null || !PermitCodec.verify(signed, key)) {
+        if (key == null || !verifiedCodes.verify(signed, signed.claims().keyId(), key)) {
             return forged(c, guard, now, keyId, null);
         }
         // Live state, one statement each: the permit, then its firm with the park (refresh hints, so that
