@@ -28,11 +28,8 @@ class NulInPagesIT {
 
     @Test
     void aNulInAFormFieldIsRefusedWithAMessageAndNothingIsStored() throws Exception {
-        Api admin = portal.api("admin");
-        long firm = TestData.newFirm(admin, "CD-ETZ", true, 50);
-        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        WebSession web = new WebSession();
-        assertTrue(web.login(portal.baseUrl(), user, TestData.PASSWORD));
+        long firm = TestData.newFirm(portal.api("admin"), "CD-ETZ", true, 50);
+        WebSession web = managerOf(firm);
         String url = portal.baseUrl() + "/firm/roster.xhtml";
 
         // The roster dialog's form, full post and AJAX post, with a NUL in the worker's name.
@@ -78,11 +75,8 @@ class NulInPagesIT {
 
     @Test
     void aPagePostWithoutTheSecurityNonceIsAnsweredWith400AndAMessageNotAnEmpty500() throws Exception {
-        Api admin = portal.api("admin");
-        long firm = TestData.newFirm(admin, "CD-ETZ", true, 20);
-        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        WebSession web = new WebSession();
-        assertTrue(web.login(portal.baseUrl(), user, TestData.PASSWORD));
+        long firm = TestData.newFirm(portal.api("admin"), "CD-ETZ", true, 20);
+        WebSession web = managerOf(firm);
         String url = portal.baseUrl() + "/firm/roster.xhtml";
         Map<String, String> form = worker(web, url, "无令牌", TestData.FAKES.residentId("510107"));
         form.remove("primefaces.nonce");
@@ -95,6 +89,14 @@ class NulInPagesIT {
         assertTrue(ajax.body().contains("<error-name>class org.primefaces.csp.CspException</error-name>"), ajax.body());
         // The view state is the forgery guard (docs/security.md): this session rendered the form, so the save
         // itself was legitimate; PrimeFaces checks the nonce only when rendering the answer.
+    }
+
+    /** A page session of a new manager of the firm. */
+    static WebSession managerOf(long firm) throws Exception {
+        String user = TestData.newUser(portal.api("admin"), "FIRM_MANAGER", firm);
+        WebSession web = new WebSession();
+        assertTrue(web.login(portal.baseUrl(), user, TestData.PASSWORD));
+        return web;
     }
 
     static Map<String, String> worker(WebSession web, String url, String name, String residentId) throws Exception {
