@@ -2,6 +2,7 @@
 #   BENCH_PGHOST (127.0.0.1) BENCH_PGPORT (5432) BENCH_PGUSER (postgres) BENCH_PGPASSWORD (x, ignored with trust auth)
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
 #   BENCH_WAR (target/loopgate.war) BENCH_HTTP_THREADS (32, as the launcher's LOOPGATE_HTTP_THREADS) BENCH_HEAP (1g)
+#   BENCH_JAVA_OPTS (extra JVM options of the portal, e.g. -XX:StartFlightRecording=... to profile a phase)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
@@ -40,7 +41,7 @@ start_portal() {
     LOOPGATE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LOOPGATE_DB_USER="$PGUSER" LOOPGATE_DB_PASSWORD="$PGPASSWORD" \
     LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA=false LOOPGATE_COOKIE_SECURE=false \
     LOOPGATE_PUBLIC_URL="http://127.0.0.1:$port" LOOPGATE_DATA_DIR="$WORK/data" \
-        java -Xmx${BENCH_HEAP:-1g} -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
+        java -Xmx${BENCH_HEAP:-1g} -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
         -jar "$ROOT/target/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
         --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" --nocluster --maxhttpthreads "${BENCH_HTTP_THREADS:-32}" \
         > "$WORK/server.log" 2>&1 &
