@@ -152,10 +152,14 @@ public class PermitDocuments {
 
     /** The holder as printed and shown at the gate: people masked, plates and firms as they are. */
     public static String shownHolder(Permit p) {
-        return switch (p.getType()) {
-            case CARD -> Masking.name(p.getHolderName());
-            case PASS -> Identifiers.isPlate(p.getHolderName()) ? p.getHolderName() : Masking.name(p.getHolderName());
-            case CERTIFICATE -> p.getHolderName();
+        return shownHolder(p.getType(), p.getHolderName());
+    }
+
+    public static String shownHolder(PermitType type, String holderName) {
+        return switch (type) {
+            case CARD -> Masking.name(holderName);
+            case PASS -> Identifiers.isPlate(holderName) ? holderName : Masking.name(holderName);
+            case CERTIFICATE -> holderName;
         };
     }
 

@@ -101,13 +101,18 @@ public class PermitService {
 
     /** The state a gate sees at {@code now}; a suspended firm's active permits are SUSPENDED. */
     public static PermitState stateAt(Permit p, boolean firmSuspended, Instant now) {
-        if (p.getStatus() != Permit.Status.ACTIVE) {
+        return stateAt(p.getStatus(), p.getValidFrom(), p.getValidTo(), firmSuspended, now);
+    }
+
+    /** The same from the permit's stored columns (the gate reads them without loading the entity). */
+    public static PermitState stateAt(Permit.Status status, Instant validFrom, Instant validTo, boolean firmSuspended, Instant now) {
+        if (status != Permit.Status.ACTIVE) {
             return PermitState.REVOKED;
         }
-        if (now.isBefore(p.getValidFrom())) {
+        if (now.isBefore(validFrom)) {
             return PermitState.NOT_YET_VALID;
         }
-        if (!now.isBefore(p.getValidTo())) {
+        if (!now.isBefore(validTo)) {
             return PermitState.EXPIRED;
         }
         return firmSuspended ? PermitState.SUSPENDED : PermitState.VALID;

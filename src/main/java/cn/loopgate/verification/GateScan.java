@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One check at a gate: when, where, by whom, which permit (if any could be named) and the verdict. */
+/** One check at a gate: when, where, by whom, which permit (if any could be named) and the verdict. Written by {@link ScanLedger}. */
 @Entity
 @Table(name = "gate_scan")
 public class GateScan extends BaseEntity {
@@ -33,17 +33,6 @@ public class GateScan extends BaseEntity {
     private Verdict result;
 
     protected GateScan() {
-    }
-
-    GateScan(Instant scannedAt, String gate, String guard, Long permitId, Long firmId, Long parkId, String keyId, Verdict result) {
-        this.scannedAt = scannedAt;
-        this.gate = gate;
-        this.guard = guard;
-        this.permitId = permitId;
-        this.firmId = firmId;
-        this.parkId = parkId;
-        this.keyId = keyId;
-        this.result = result;
     }
 
     public Instant getScannedAt() { return scannedAt; }

@@ -1,45 +1,62 @@
 package cn.loopgate.verification;
 
-import cn.loopgate.firm.Firm;
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Caller;
 import cn.loopgate.identity.Role;
-import cn.loopgate.notification.NotificationService;
 import cn.loopgate.ops.Anonymous;
 import cn.loopgate.ops.BusinessMetrics;
 import cn.loopgate.permit.Permit;
 import cn.loopgate.permit.PermitCodec;
 import cn.loopgate.permit.PermitDocuments;
 import cn.loopgate.permit.PermitService;
+import cn.loopgate.permit.PermitType;
 import cn.loopgate.permit.SigningKeys;
+import cn.loopgate.shared.persistence.Database;
 import cn.loopgate.shared.validation.Validation;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
 import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.OffsetDateTime;
 
 /**
  * Checks a scanned QR text. The signature must verify under a published key (key id in the code)
  * and the code must describe the permit stored under its id; then the permit's state is read live
- * from the database (EclipseLink has no shared cache here), so a revocation or suspension made on
- * another node shows at the very next scan. Every scan is logged; REVOKED and FORGED alert the
- * liaison officers of the permit's park (administrators when no permit could be named).
+ * from the database in one statement (no cache of any kind), so a revocation or suspension made on
+ * another node shows at the very next scan. Every scan is logged ({@link ScanLedger}, committed before
+ * the answer); REVOKED and FORGED alert the liaison officers of the permit's park (administrators when
+ * no permit could be named).
+ * <p>
+ * The gate is the portal's busiest path, so it reads with plain JDBC outside any transaction: the JPA
+ * version (two queries, an entity insert and a JTA commit per scan) spent most of its time in the
+ * persistence layer (docs/performance.md, gate).
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class GateService {
 
-    /** EclipseLink's query hint that re-reads rows into instances the persistence context already holds. */
-    private static final String REFRESH = "eclipselink.refresh";
+    /** The permit with what the gate shows of its firm and park, as stored now. */
+    private static final String FACTS = "select p.type, p.number, p.firm_id, p.park_id, p.holder_name, p.holder_digest,"
+            + " p.valid_from, p.valid_to, p.status, f.name, f.suspended_since is not null, k.name"
+            + " from permit p join firm f on f.id = p.firm_id join park k on k.id = f.park_id where p.id = ?";
 
-    @PersistenceContext
-    EntityManager em;
+    /** A permit as the gate needs it. */
+    record Facts(long id, PermitType type, String number, long firmId, long parkId, String holderName, String holderDigest,
+                 Instant validFrom, Instant validTo, Permit.Status status, String firmName, boolean firmSuspended,
+                 String parkName) {
+    }
+
+    @Resource(lookup = Database.JNDI)
+    DataSource dataSource;
     @Inject
     BusinessMetrics metrics;
     @Inject
@@ -51,7 +68,9 @@ public class GateService {
     @Inject
     Validation validation;
     @Inject
-    NotificationService notifications;
+    ScanLedger ledger;
+    @Inject
+    GateAlerts alerts;
     @Inject
     Clock clock;
 
@@ -72,25 +91,35 @@ public class GateService {
         if (key == null || !verifiedCodes.verify(signed, signed.claims().keyId(), key)) {
             return forged(c, guard, now, keyId, null);
         }
-        // Live state, one statement each: the permit, then its firm with the park (refresh hints, so that
-        // even an instance already in this persistence context is read again from the database).
-        Permit p = em.createQuery("select p from Permit p where p.id = :id", Permit.class)
-                .setParameter("id", signed.claims().permitId()).setHint(REFRESH, "true")
-                .getResultStream().findFirst().orElse(null);
+        Facts p = facts(signed.claims().permitId());
         if (p == null || !describes(signed.claims(), p)) {
             // Signed by us but not this permit: treat as forged, and tell the park it claims to be from.
             return forged(c, guard, now, keyId, p);
         }
-        Firm firm = em.createQuery("select f from Firm f join fetch f.park where f.id = :id", Firm.class)
-                .setParameter("id", p.getFirmId()).setHint(REFRESH, "true").getSingleResult();
-        Verdict v = Verdict.of(PermitService.stateAt(p, firm.isSuspended(), now));
-        GateScan scan = log(now, c.gate(), guard, p, keyId, v);
+        Verdict v = Verdict.of(PermitService.stateAt(p.status(), p.validFrom(), p.validTo(), p.firmSuspended(), now));
+        long scanId = log(now, c.gate(), guard, p, keyId, v);
         if (v.alerts()) {
-            notifications.notify(notifications.liaisonsOfPark(p.getParkId()), "GATE_ALERT", "gate.alert.REVOKED", null,
-                    c.gate(), p.getNumber(), firm.getName());
+            alerts.revoked(p.parkId(), c.gate(), p.number(), p.firmName());
         }
-        return new ScanResult(scan.getId(), v, c.gate(), now, p.getType(), p.getNumber(), PermitDocuments.shownHolder(p),
-                firm.getName(), firm.getPark().getName(), p.getValidFrom(), p.getValidTo());
+        return new ScanResult(scanId, v, c.gate(), now, p.type(), p.number(), PermitDocuments.shownHolder(p.type(), p.holderName()),
+                p.firmName(), p.parkName(), p.validFrom(), p.validTo());
+    }
+
+    private Facts facts(long permitId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FACTS)) {
+            ps.setLong(1, permitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Facts(permitId, PermitType.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), Permit.Status.valueOf(rs.getString(9)),
+                        rs.getString(10), rs.getBoolean(11), rs.getString(12));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("permit " + permitId + " not read", e);
+        }
     }
 
     /**
@@ -98,27 +127,23 @@ public class GateService {
      * (long expired by then) no longer has the holder's digest: its own signed QR is matched on type and
      * validity alone, so the gate says EXPIRED rather than FORGED.
      */
-    private static boolean describes(PermitCodec.Claims claims, Permit p) {
-        return claims.type() == p.getType()
-                && claims.validFrom() == p.getValidFrom().getEpochSecond()
-                && claims.validTo() == p.getValidTo().getEpochSecond()
-                && (claims.holderMatches(p.getHolderDigest()) || Anonymous.NAME.equals(p.getHolderName()));
+    private static boolean describes(PermitCodec.Claims claims, Facts p) {
+        return claims.type() == p.type()
+                && claims.validFrom() == p.validFrom().getEpochSecond()
+                && claims.validTo() == p.validTo().getEpochSecond()
+                && (claims.holderMatches(p.holderDigest()) || Anonymous.NAME.equals(p.holderName()));
     }
 
-    private ScanResult forged(GateCheck c, Caller guard, Instant now, String keyId, Permit claimed) {
-        GateScan scan = log(now, c.gate(), guard, claimed, keyId, Verdict.FORGED);
-        List<Long> recipients = claimed != null ? notifications.liaisonsOfPark(claimed.getParkId())
-                : notifications.usersWithRole(Role.ADMIN);
-        notifications.notify(recipients, "GATE_ALERT", "gate.alert.FORGED", null, c.gate(), guard.displayName());
-        return new ScanResult(scan.getId(), Verdict.FORGED, c.gate(), now, null, null, null, null, null, null, null);
+    private ScanResult forged(GateCheck c, Caller guard, Instant now, String keyId, Facts claimed) {
+        long scanId = log(now, c.gate(), guard, claimed, keyId, Verdict.FORGED);
+        alerts.forged(claimed == null ? null : claimed.parkId(), c.gate(), guard.displayName());
+        return new ScanResult(scanId, Verdict.FORGED, c.gate(), now, null, null, null, null, null, null, null);
     }
 
-    private GateScan log(Instant now, String gate, Caller guard, Permit p, String keyId, Verdict v) {
-        GateScan scan = new GateScan(now, gate, guard.username(), p == null ? null : p.getId(),
-                p == null ? null : p.getFirmId(), p == null ? null : p.getParkId(), keyId, v);
+    private long log(Instant now, String gate, Caller guard, Facts p, String keyId, Verdict v) {
+        long id = ledger.append(new ScanLedger.Entry(now, gate, guard.username(), p == null ? null : p.id(),
+                p == null ? null : p.firmId(), p == null ? null : p.parkId(), keyId, v));
         metrics.verified(v.name());
-        em.persist(scan);
-        em.flush();
-        return scan;
+        return id;
     }
 }

@@ -37,6 +37,9 @@ class DatabaseOutageIT {
             Api anonymous = portal.api(null);
             assertEquals(200, admin.get("firms").status());
             assertEquals(200, anonymous.get("/health/ready").status());
+            Api guard = portal.api("guard");
+            Api.Res scanned = guard.post("gate/verify", Api.obj().put("gate", "东门").put("content", "not a permit"));
+            assertEquals("FORGED", scanned.json().get("result").asText(), scanned.raw());
 
             db.close();
 
@@ -49,6 +52,10 @@ class DatabaseOutageIT {
                 if (api.status() == 503) {
                     assertTrue(api.headers().firstValue("Content-Type").orElse("").contains("problem+json"), api.raw());
                 }
+                // A scan that cannot be logged is not answered as if it had been.
+                Api.Res scan = guard.post("gate/verify", Api.obj().put("gate", "东门").put("content", "not a permit"));
+                assertTrue(scan.status() == 503 || scan.status() == 401, "gate while down: " + scan.status() + " " + scan.raw());
+                assertClean(scan);
                 Api.Res open = anonymous.get("public/permits/revocations");
                 assertEquals(503, open.status(), open.raw());
                 assertClean(open);
@@ -76,6 +83,8 @@ class DatabaseOutageIT {
             assertEquals(200, readiness, "readiness after the database came back");
             assertEquals(200, firms, "the API after the database came back");
             // Writes work again too.
+            assertEquals("FORGED", guard.post("gate/verify", Api.obj().put("gate", "东门").put("content", "not a permit"))
+                    .json().get("result").asText());
             long firm = TestData.newFirm(admin, "CD-ETZ", true, 50);
             assertEquals(200, admin.get("firms/" + firm).status());
         } finally {

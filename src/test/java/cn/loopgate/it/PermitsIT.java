@@ -151,6 +151,48 @@ class PermitsIT {
         assertEquals("VALID", verdict(qr), "the untouched code is still fine");
     }
 
+    /**
+     * Concurrent scans share statements in the scan log (group commit): each must still get its own row
+     * back, committed before the answer, with its own gate, guard and verdict.
+     */
+    @Test
+    void concurrentScansEachGetTheirOwnCommittedLogRow() throws Exception {
+        long firm = TestData.newFirm(admin, "CD-ETZ", false, 10);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Instant t = Instant.parse(now());
+        long id = insert(portal, PermitType.CARD, firm, "钱七", "110105199001013333", t.minus(1, ChronoUnit.HOURS), t.plus(10, ChronoUnit.DAYS));
+        String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
+        int n = 48;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Every third one is a forgery, so verdicts of both kinds are in the same batches.
+                String gate = "并发岗" + i;
+                String content = i % 3 == 0 ? "LG1:forged-" + i : qr;
+                answers.add(pool.submit(() -> {
+                    Api.Res r = guard.post("gate/verify", Api.obj().put("gate", gate).put("content", content));
+                    assertEquals(200, r.status(), r.raw());
+                    return r.json();
+                }));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (int i = 0; i < n; i++) {
+                JsonNode r = answers.get(i).get();
+                long scanId = r.get("scanId").asLong();
+                assertTrue(ids.add(scanId), "scan id " + scanId + " given twice");
+                String expected = i % 3 == 0 ? "FORGED" : "VALID";
+                assertEquals(expected, r.get("result").asText());
+                assertEquals(1, count(portal, "select count(*) from gate_scan where id = ? and gate = ? and guard = 'guard' and result = ?"
+                        + " and (permit_id = ? or (result = 'FORGED' and permit_id is null))", scanId, "并发岗" + i, expected, id),
+                        "the row of scan " + i);
+            }
+            assertEquals(n, count(portal, "select count(*) from gate_scan where gate like '并发岗%'"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void validityBoundariesAndSuspension() throws Exception {
         long firm = TestData.newFirm(admin, "CD-ETZ", false, 10);
