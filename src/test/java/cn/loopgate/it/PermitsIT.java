@@ -54,6 +54,18 @@ class PermitsIT {
         return scan(content).get("result").asText();
     }
 
+    record Card(long id, String qr) {
+    }
+
+    /** A card of a new firm, valid from an hour ago for ten days, and its QR text as the firm's manager reads it. */
+    static Card activeCard(String holder, String residentId) throws Exception {
+        long firm = TestData.newFirm(admin, "CD-ETZ", false, 10);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Instant t = Instant.parse(now());
+        long id = insert(portal, PermitType.CARD, firm, holder, residentId, t.minus(1, ChronoUnit.HOURS), t.plus(10, ChronoUnit.DAYS));
+        return new Card(id, portal.api(manager).get("permits/" + id).json().get("qr").asText());
+    }
+
     static String now() {
         return admin.get("test/clock").json().get("now").asText();
     }
@@ -129,11 +141,7 @@ class PermitsIT {
 
     @Test
     void anyChangedByteIsForgedAndIsLogged() throws Exception {
-        long firm = TestData.newFirm(admin, "CD-ETZ", false, 10);
-        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        Instant t = Instant.parse(now());
-        long id = insert(portal, PermitType.CARD, firm, "赵六", "110105199001012222", t.minus(1, ChronoUnit.HOURS), t.plus(10, ChronoUnit.DAYS));
-        String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
+        String qr = activeCard("赵六", "110105199001012222").qr();
         assertEquals("VALID", verdict(qr));
         byte[] raw = Base64.getUrlDecoder().decode(qr.substring(4));
         long before = count(portal, "select count(*) from gate_scan where result = 'FORGED'");
@@ -157,11 +165,9 @@ class PermitsIT {
      */
     @Test
     void concurrentScansEachGetTheirOwnCommittedLogRow() throws Exception {
-        long firm = TestData.newFirm(admin, "CD-ETZ", false, 10);
-        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        Instant t = Instant.parse(now());
-        long id = insert(portal, PermitType.CARD, firm, "钱七", "110105199001013333", t.minus(1, ChronoUnit.HOURS), t.plus(10, ChronoUnit.DAYS));
-        String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
+        Card card = activeCard("钱七", "110105199001013333");
+        long id = card.id();
+        String qr = card.qr();
         int n = 48;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
