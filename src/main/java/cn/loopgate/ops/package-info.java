@@ -1,5 +1,6 @@
 /**
  * Operations: health checks for load balancers and orchestrators, business counters for Prometheus,
- * and personal-data retention (anonymisation after a park's closed loop ended).
+ * personal-data retention (anonymisation after a park's closed loop ended), and the test-only clock
+ * control ({@code /api/test/clock}, off unless {@code loopgate.test.clock-control=true}).
  */
 package cn.loopgate.ops;

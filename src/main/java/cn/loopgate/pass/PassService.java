@@ -13,12 +13,12 @@ import cn.loopgate.notification.NotificationService;
 import cn.loopgate.permit.Permit;
 import cn.loopgate.permit.PermitService;
 import cn.loopgate.permit.PermitType;
+import cn.loopgate.permit.ValidityWindow;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.DomainException.FieldError;
 import cn.loopgate.shared.Masking;
 import cn.loopgate.shared.persistence.Page;
 import cn.loopgate.shared.validation.Validation;
-import cn.loopgate.whitelist.CardService;
 import cn.loopgate.whitelist.CardViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,7 +87,7 @@ public class PassService {
             more.add(new FieldError("coDriverPhone", "validation.required"));
         }
         validation.check(d, more);
-        CardService.checkWindow(firm.getPark().today(clock.instant()), d.validFrom(), d.validTo(), firm.getPark().getPassMaxDays());
+        ValidityWindow.check(firm.getPark().today(clock.instant()), d.validFrom(), d.validTo(), firm.getPark().getPassMaxDays());
         VehiclePass p = new VehiclePass(firm, d, clock.instant(), c.username());
         em.persist(p);
         em.flush();

@@ -14,6 +14,7 @@ import cn.loopgate.notification.NotificationService;
 import cn.loopgate.permit.Permit;
 import cn.loopgate.permit.PermitService;
 import cn.loopgate.permit.PermitType;
+import cn.loopgate.permit.ValidityWindow;
 import cn.loopgate.roster.Worker;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.persistence.Page;
@@ -28,7 +29,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ public class CardService {
         Firm firm = firms.get(firmId);
         Caller c = access.checkFirmWrite(firm.getId(), firm.getPark().getId());
         validation.check(cmd);
-        checkWindow(firm.getPark().today(clock.instant()), cmd.validFrom(), cmd.validTo(), MAX_DAYS);
+        ValidityWindow.check(firm.getPark().today(clock.instant()), cmd.validFrom(), cmd.validTo(), MAX_DAYS);
         Set<Long> ids = new LinkedHashSet<>(cmd.workerIds());
         if (ids.isEmpty()) {
             throw DomainException.invalid("workerIds", "whitelist.noWorkers");
@@ -309,19 +309,6 @@ public class CardService {
         List<Long> to = access.caller().is(Role.LIAISON) ? notifications.managersOfFirm(firm.getId())
                 : notifications.liaisonsOfPark(firm.getPark().getId());
         notifications.notify(to, "CARD", key, null, args);
-    }
-
-    /** Start day not in the past, end not before start, at most {@code maxDays} days (both inclusive). */
-    public static void checkWindow(LocalDate today, LocalDate from, LocalDate to, int maxDays) {
-        if (to.isBefore(from)) {
-            throw DomainException.invalid("validTo", "validation.validToAfterFrom");
-        }
-        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
-            throw DomainException.invalid("validTo", "whitelist.windowTooLong", maxDays);
-        }
-        if (from.isBefore(today.minusDays(1))) {
-            throw DomainException.invalid("validFrom", "whitelist.fromInPast");
-        }
     }
 
     private static Set<Long> union(Set<Long> a, Set<Long> b) {

@@ -1,6 +1,5 @@
 package cn.loopgate.shared.web;
 
-import cn.loopgate.identity.oidc.OidcSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Security headers on every response. Scripts come only from this origin. This policy still lists
@@ -24,16 +27,32 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The OpenID Connect issuer, read as plain configuration: shared plumbing must not depend on the
+     * identity feature, and the header needs only the issuer's origin.
+     */
     @Inject
-    OidcSettings oidc;
+    @ConfigProperty(name = "loopgate.oidc.issuer")
+    Optional<String> oidcIssuer;
     private String csp = CSP;
 
     @Override
     public void init() {
         // Signing out posts a form here that redirects to Keycloak's logout: browsers apply form-action to that redirect.
-        if (oidc != null && oidc.enabled()) {
-            csp = CSP.replace("form-action 'self'", "form-action 'self' " + oidc.issuerOrigin());
+        String origin = oidcIssuer == null ? null : origin(oidcIssuer.orElse(""));
+        if (origin != null) {
+            csp = CSP.replace("form-action 'self'", "form-action 'self' " + origin);
         }
+    }
+
+    /** scheme://host[:port] of an issuer URL, or null when none is configured. */
+    static String origin(String issuer) {
+        String value = issuer.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        URI u = URI.create(value);
+        return u.getScheme() + "://" + u.getRawAuthority();
     }
 
     @Override

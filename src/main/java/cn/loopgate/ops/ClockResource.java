@@ -1,4 +1,4 @@
-package cn.loopgate.shared.rest;
+package cn.loopgate.ops;
 
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.shared.ClockProducer;
