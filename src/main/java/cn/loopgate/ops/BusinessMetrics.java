@@ -1,14 +1,11 @@
 package cn.loopgate.ops;
 
 import cn.loopgate.report.ReportFiled;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -30,37 +27,38 @@ public class BusinessMetrics {
                 new Tag("abnormal", String.valueOf(filed.abnormal()))).inc();
     }
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<Approved> approvals;
+    @Inject
+    Event<Verified> verifications;
+
+    /** Plans, cards or passes ({@code kind}) approved, {@code count} at a time for batches. */
+    public record Approved(String kind, long count) {
+    }
+
+    /** One gate verification and its result. */
+    public record Verified(String result) {
+    }
 
     /** Approvals of plans, cards, passes ({@code kind}), {@code count} at a time for batches. */
     public void approved(String kind, long count) {
         if (count > 0) {
-            afterCommit(() -> registry.counter("loopgate_approvals", new Tag("kind", kind)).inc(count));
+            approvals.fire(new Approved(kind, count));
         }
     }
 
     /** A gate verification and its result (VALID, EXPIRED, REVOKED, FORGED, ...). */
     public void verified(String result) {
-        afterCommit(() -> registry.counter("loopgate_verifications", new Tag("result", result)).inc());
+        verifications.fire(new Verified(result));
     }
 
-    private void afterCommit(Runnable count) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            count.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    // AFTER_SUCCESS: counted once the transaction commits, never after a rollback; called at once
+    // when there is no transaction.
+    void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) Approved a) {
+        registry.counter("loopgate_approvals", new Tag("kind", a.kind())).inc(a.count());
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.run();
-                }
-            }
-        });
+    void onVerified(@Observes(during = TransactionPhase.AFTER_SUCCESS) Verified v) {
+        registry.counter("loopgate_verifications", new Tag("result", v.result())).inc();
     }
 }
