@@ -40,7 +40,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every REST endpoint × every role × own tenant / other tenant, against the expected status in ONE
  * table ({@link #MATRIX}). Endpoints are discovered from the JAX-RS classes in the built WAR: an
  * endpoint without a row fails the test, and so does a row for an endpoint that no longer exists.
- * The table is rendered into docs/security.md between the matrix markers.
+ * The table is rendered to {@code target/it/access-matrix.md} and must equal the section of
+ * docs/security.md between the matrix markers: a drifted document fails the test. Run it with
+ * {@code -Dloopgate.updateDocs=true} to rewrite that section from the table (then commit it).
  * <p>
  * Writes are sent with an empty JSON object (or, for an application that names its firm in the body, with
  * just that firm: {@code Row.body}): a caller who passes the access checks gets 400 from
@@ -458,10 +460,11 @@ class AccessMatrixIT {
                 }
             }
         }
-        writeDocs();
-        if (!missing.isEmpty() || !stale.isEmpty() || !unexpected.isEmpty()) {
+        String docDrift = checkDocs();
+        if (!missing.isEmpty() || !stale.isEmpty() || !unexpected.isEmpty() || docDrift != null) {
             fail("Endpoints without a row in AccessMatrixIT.MATRIX: " + missing + "\nRows for endpoints that do not exist: " + stale
-                    + "\nUnexpected cells (" + unexpected.size() + "):\n  " + String.join("\n  ", unexpected));
+                    + "\nUnexpected cells (" + unexpected.size() + "):\n  " + String.join("\n  ", unexpected)
+                    + (docDrift == null ? "" : "\n" + docDrift));
         }
         // Calling every endpoint as every role changed no earlier audit entry.
         String auditAfter = auditTrail();
@@ -628,22 +631,35 @@ class AccessMatrixIT {
         return sb.toString();
     }
 
-    /** Rewrites the generated section of docs/security.md (a no-op when it is current). */
-    static void writeDocs() throws Exception {
+    /**
+     * Compares the generated section of docs/security.md with the table (rendered to
+     * target/it/access-matrix.md for a diff). Returns what is wrong, or null when the document is
+     * current; with {@code -Dloopgate.updateDocs=true} rewrites the section instead.
+     */
+    static String checkDocs() throws Exception {
         java.nio.file.Path doc = java.nio.file.Path.of(System.getProperty("loopgate.docs", "docs"), "security.md");
+        java.nio.file.Path rendered = java.nio.file.Path.of(System.getProperty("loopgate.work", "target/it"), "access-matrix.md");
+        Files.createDirectories(rendered.getParent());
+        Files.writeString(rendered, markdown());
         if (!Files.isRegularFile(doc)) {
-            return;
+            return "docs/security.md not found at " + doc;
         }
         String text = Files.readString(doc);
         int a = text.indexOf(START);
         int b = text.indexOf(END);
         if (a < 0 || b < a) {
-            fail("docs/security.md lacks the access-matrix markers");
+            return "docs/security.md lacks the access-matrix markers";
         }
         String updated = text.substring(0, a + START.length()) + "\n" + markdown() + text.substring(b);
-        if (!updated.equals(text)) {
-            Files.writeString(doc, updated);
-            System.out.println("AccessMatrixIT: docs/security.md updated; commit it.");
+        if (updated.equals(text)) {
+            return null;
         }
+        if (Boolean.getBoolean("loopgate.updateDocs")) {
+            Files.writeString(doc, updated);
+            System.out.println("AccessMatrixIT: docs/security.md updated from the table; commit it.");
+            return null;
+        }
+        return "docs/security.md's access matrix differs from AccessMatrixIT.MATRIX (rendered to " + rendered
+                + "). Compare them, then run this test with -Dloopgate.updateDocs=true to rewrite the section, and commit it.";
     }
 }

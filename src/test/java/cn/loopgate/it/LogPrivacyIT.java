@@ -1,5 +1,6 @@
 package cn.loopgate.it;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Personal data never reaches the log (issue 10). Named to run last (failsafe runs classes in alphabetical
- * order, see the pom): after every other integration test has used the shared portal, its server log holds
- * none of the resident IDs and phone numbers in the database — workers, vehicle pass drivers, firm contacts
+ * Personal data never reaches the log (issue 10). Runs last by {@code @Order(Integer.MAX_VALUE)}
+ * (failsafe orders classes with JUnit's {@code ClassOrderer.OrderAnnotation}, see the pom), not by its
+ * name: after every other integration test has used the shared portal, its server log holds none of
+ * the resident IDs and phone numbers in the database — workers, vehicle pass drivers, firm contacts
  * and plan officers.
  */
-class ZzLogPrivacyIT {
+@Order(Integer.MAX_VALUE)
+class LogPrivacyIT {
 
     static final List<String> QUERIES = List.of(
             "select resident_id, phone from worker",
@@ -66,7 +69,7 @@ class ZzLogPrivacyIT {
                 leaked.add(value.substring(0, 3) + "…" + value.substring(value.length() - 2));
             }
         }
-        System.out.println("ZzLogPrivacyIT: " + personal.size() + " resident IDs and phones looked for in "
+        System.out.println("LogPrivacyIT: " + personal.size() + " resident IDs and phones looked for in "
                 + log.length() + " characters of log");
         assertEquals(List.of(), leaked, "personal data in " + portal.server.log());
     }
