@@ -1,5 +1,6 @@
 package cn.loopgate.audit;
 
+import cn.loopgate.shared.TimeZones;
 import cn.loopgate.shared.web.PageModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** The audit page (audit.xhtml) for administrators and analysts, with filters. */
 @Named
@@ -15,7 +15,6 @@ import java.time.ZoneId;
 public class AuditView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     transient AuditService audit;
@@ -31,8 +30,8 @@ public class AuditView implements Serializable {
     public PageModel<AuditEntry> getModel() {
         if (model == null) {
             model = PageModel.of((first, size) -> audit.search(new AuditService.Filter(actor, objectType, objectId, action,
-                    from == null ? null : from.atStartOfDay(CHINA).toInstant(),
-                    to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant()), first, size));
+                    from == null ? null : from.atStartOfDay(TimeZones.CHINA).toInstant(),
+                    to == null ? null : to.plusDays(1).atStartOfDay(TimeZones.CHINA).toInstant()), first, size));
         }
         return model;
     }

@@ -1,5 +1,6 @@
 package cn.loopgate.demo;
 
+import cn.loopgate.shared.TimeZones;
 import cn.loopgate.firm.Firm;
 import cn.loopgate.firm.FirmData;
 import cn.loopgate.firm.FourAbove;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +73,7 @@ public class DemoData {
             return;
         }
         Instant now = clock.instant();
-        LocalDate today = now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate today = now.atZone(TimeZones.CHINA).toLocalDate();
         Fakes fakes = new Fakes(20200210L);
 
         District east = persist(new District("CD", "城东区", "Chengdong District", now));

@@ -1,5 +1,6 @@
 package cn.loopgate.park;
 
+import cn.loopgate.shared.TimeZones;
 import cn.loopgate.shared.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,7 +38,7 @@ public class Park extends BaseEntity {
     @Column(name = "name_en", length = 100)
     private String nameEn;
     @Column(name = "time_zone", nullable = false, length = 40)
-    private String timeZone = "Asia/Shanghai";
+    private String timeZone = TimeZones.CHINA_ID;
     @Column(name = "report_deadline", nullable = false)
     private LocalTime reportDeadline = LocalTime.of(10, 0);
     @Column(name = "pass_max_days", nullable = false)

@@ -1,5 +1,6 @@
 package cn.loopgate.park;
 
+import cn.loopgate.shared.TimeZones;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Range;
@@ -23,7 +24,7 @@ public record ParkData(
     public ParkData normalized() {
         return new ParkData(districtId, code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT),
                 name == null ? null : name.strip(), nameEn == null || nameEn.isBlank() ? null : nameEn.strip(),
-                timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone.strip(),
+                timeZone == null || timeZone.isBlank() ? TimeZones.CHINA_ID : timeZone.strip(),
                 reportDeadline == null ? LocalTime.of(10, 0) : reportDeadline,
                 passMaxDays == 0 ? 30 : passMaxDays, suspendAfterMissed, loopEndedOn);
     }

@@ -1,5 +1,6 @@
 package cn.loopgate.park;
 
+import cn.loopgate.shared.TimeZones;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +37,7 @@ public class ParksView implements Serializable {
     private String parkCode;
     private String parkName;
     private String parkNameEn;
-    private String timeZone = "Asia/Shanghai";
+    private String timeZone = TimeZones.CHINA_ID;
     private LocalTime reportDeadline = LocalTime.of(10, 0);
     private int passMaxDays = 30;
     private Integer suspendAfterMissed;
@@ -79,7 +80,7 @@ public class ParksView implements Serializable {
         parkId = null;
         parkDistrictId = null;
         parkCode = parkName = parkNameEn = null;
-        timeZone = "Asia/Shanghai";
+        timeZone = TimeZones.CHINA_ID;
         reportDeadline = LocalTime.of(10, 0);
         passMaxDays = 30;
         suspendAfterMissed = null;

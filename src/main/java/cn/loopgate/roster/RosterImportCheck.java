@@ -95,7 +95,7 @@ public final class RosterImportCheck {
             problems.add(new Problem("residentId", "validation.required"));
         } else if (idCell.numeric()) {
             problems.add(new Problem("residentId", "import.idAsNumber"));
-        } else if (!Identifiers.isResidentId(id)) {
+        } else if (!Identifiers.isResidentId(id, today)) {
             problems.add(new Problem("residentId", "import.badResidentId"));
         }
         if (phone.isBlank()) {

@@ -54,10 +54,6 @@ public final class Identifiers {
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82", "83");
 
-    public static boolean isResidentId(String id) {
-        return isResidentId(id, LocalDate.now());
-    }
-
     /** Also checks that the region is a province and the birth date a real day not after {@code today}. */
     public static boolean isResidentId(String id, LocalDate today) {
         if (id == null || !ID_SHAPE.matcher(id).matches() || !PROVINCES.contains(id.substring(0, 2))) {

@@ -1,6 +1,7 @@
 package cn.loopgate.shared.web;
 
 import cn.loopgate.shared.Masking;
+import cn.loopgate.shared.TimeZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -13,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 public class Formats {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = TimeZones.CHINA;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
     public String time(Instant instant) {
