@@ -1,6 +1,5 @@
 package cn.loopgate.identity;
 
-import cn.loopgate.firm.Firm;
 import cn.loopgate.identity.oidc.OidcIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +54,8 @@ public class UserDirectory {
     Pbkdf2PasswordHash hash;
     @Inject
     Clock clock;
+    @Inject
+    TenantLookup tenants;
     @Inject
     @ConfigProperty(name = "loopgate.identity.caller-cache-seconds", defaultValue = "10")
     int callerCacheSeconds;
@@ -139,12 +139,10 @@ public class UserDirectory {
         Long firmId = null;
         Set<Long> parkIds = Set.of();
         if (role == Role.FIRM_MANAGER && identity.firmCreditCode() != null) {
-            firmId = em.createNamedQuery("Firm.byCreditCode", Firm.class).setParameter("code", identity.firmCreditCode())
-                    .getResultStream().findFirst().map(Firm::getId).orElse(null);
+            firmId = tenants.firmByCreditCode(identity.firmCreditCode()).orElse(null);
         }
         if (role == Role.LIAISON && !identity.parkCodes().isEmpty()) {
-            parkIds = new HashSet<>(em.createQuery("select p.id from Park p where p.code in :codes", Long.class)
-                    .setParameter("codes", identity.parkCodes()).getResultList());
+            parkIds = tenants.parksByCodes(identity.parkCodes());
         }
         return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds,
                 local.map(UserAccount::getId).orElse(null));

@@ -129,6 +129,8 @@ class AccessMatrixIT {
             row("POST /api/v1/gate/verify",                        "403",     "403",     "403",     "400",     "403"),
             row("GET /api/v1/public/permits/keys",                 "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
+            // First set-up (issue 18): the demo city has administrators, so set-up is closed for everyone.
+            row("POST /api/v1/public/setup",                       "409",     "409",     "409",     "409",     "409"),
             // Problems (issue 8). Problem A is ACKNOWLEDGED (by the liaison in setUp), so acknowledging again and
             // confirming answer 409 and change nothing; problem B is RAISED. Both carry one attachment.
             row("GET /api/v1/problems",                            "200",     "200",     "200",     "403",     "200"),

@@ -1,5 +1,9 @@
-package cn.loopgate.identity;
+package cn.loopgate.account;
 
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Role;
+import cn.loopgate.identity.UserAccount;
+import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
 import cn.loopgate.shared.DomainException;

@@ -1,5 +1,9 @@
-package cn.loopgate.identity;
+package cn.loopgate.account;
 
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.Role;
+import cn.loopgate.identity.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,8 @@
-package cn.loopgate.identity;
+package cn.loopgate.account;
 
+import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.Role;
 import cn.loopgate.notification.NotificationService;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,5 +1,6 @@
-package cn.loopgate.identity;
+package cn.loopgate.account;
 
+import cn.loopgate.identity.Role;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Matches;

@@ -1,5 +1,7 @@
-package cn.loopgate.identity;
+package cn.loopgate.account;
 
+import cn.loopgate.identity.Role;
+import cn.loopgate.identity.UserAccount;
 import cn.loopgate.firm.Firm;
 import cn.loopgate.firm.FirmService;
 import cn.loopgate.park.Park;
