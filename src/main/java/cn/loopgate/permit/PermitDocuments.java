@@ -66,7 +66,9 @@ public class PermitDocuments {
     public PermitView view(long permitId) {
         Permit p = printable(permitId);
         Firm f = em.find(Firm.class, p.getFirmId());
-        return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()));
+        Vehicle v = p.getType() == PermitType.PASS && p.getSubjectId() != null ? vehicles(p.getType(), f.getId()).get(p.getSubjectId()) : null;
+        return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()),
+                v == null ? null : v.plate());
     }
 
     /**

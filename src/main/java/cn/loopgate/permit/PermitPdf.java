@@ -133,6 +133,7 @@ public final class PermitPdf {
     /**
      * A pass (A5, for behind the windscreen): the plate in a framed box in large type (eight-character
      * new-energy plates fit), then driver (masked), route, validity, firm, park, number; the QR at the foot.
+     * A permit with no pass behind it (rows made by hand) has no plate box.
      */
     private void passes(PDDocument doc, PdfText t, Iterator<Sheet> sheets) throws IOException {
         PDRectangle size = PDRectangle.A5;
@@ -142,14 +143,16 @@ public final class PermitPdf {
             Sheet s = sheets.next();
             try (PDPageContentStream cs = page(doc, size, 3)) {
                 float top = t.block(cs, label("permit.pdf.PASS"), m, size.getHeight() - m, w - 2 * m, 28, 20, 1, RED, true) - 4;
-                top = t.block(cs, label("permit.pdf.plate"), m, top, w - 2 * m, 10, 10, 1, LABEL, true) - 2;
-                float boxW = w - 2 * m - 40;
-                cs.setStrokingColor(INK);
-                cs.setLineWidth(2.5f);
-                cs.addRect((w - boxW) / 2, top - 72, boxW, 72);
-                cs.stroke();
-                t.block(cs, s.plate(), (w - boxW) / 2 + 10, top - 8, boxW - 20, 52, 30, 1, INK, true);
-                top -= 72 + 12;
+                if (s.plate() != null) {
+                    top = t.block(cs, label("permit.pdf.plate"), m, top, w - 2 * m, 10, 10, 1, LABEL, true) - 2;
+                    float boxW = w - 2 * m - 40;
+                    cs.setStrokingColor(INK);
+                    cs.setLineWidth(2.5f);
+                    cs.addRect((w - boxW) / 2, top - 72, boxW, 72);
+                    cs.stroke();
+                    t.block(cs, s.plate(), (w - boxW) / 2 + 10, top - 8, boxW - 20, 52, 30, 1, INK, true);
+                    top -= 72 + 12;
+                }
                 float fs = 12;
                 top = t.field(cs, label("permit.pdf.driver"), s.holder(), m, top, w - 2 * m, fs, 9, 1) - 3;
                 top = t.field(cs, label("permit.pdf.route"), s.route(), m, top, w - 2 * m, fs, 8, 2) - 3;
