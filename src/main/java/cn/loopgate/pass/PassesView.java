@@ -2,11 +2,15 @@ package cn.loopgate.pass;
 
 import cn.loopgate.firm.Firm;
 import cn.loopgate.firm.FirmService;
+import cn.loopgate.permit.Permit;
+import cn.loopgate.permit.PermitDocuments;
+import cn.loopgate.permit.PermitDownload;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -24,6 +28,8 @@ public class PassesView implements Serializable {
     transient PassService passes;
     @Inject
     transient FirmService firms;
+    @Inject
+    transient PermitDocuments documents;
     @Inject
     transient Clock clock;
 
@@ -118,4 +124,14 @@ public class PassesView implements Serializable {
     public void setValidTo(LocalDate v) { validTo = v; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }
+
+    /** An approved pass whose permit is still active offers its A5 PDF; revoked or replaced ones do not. */
+    public boolean printable(PassView v) {
+        return v.permitId() != null && v.permitStatus() == Permit.Status.ACTIVE;
+    }
+
+    /** The pass (A5, plate in large type) as a PDF. */
+    public StreamedContent download(PassView v) {
+        return PermitDownload.of(FacesSupport.attempt(() -> documents.one(v.permitId())));
+    }
 }

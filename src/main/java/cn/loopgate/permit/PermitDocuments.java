@@ -6,7 +6,8 @@ import cn.loopgate.identity.Role;
 import cn.loopgate.notification.NotificationService;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.Masking;
-import cn.loopgate.shared.validation.Identifiers;
+import cn.loopgate.shared.Messages;
+import cn.loopgate.shared.Validity;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Validation;
@@ -20,8 +21,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,7 +37,6 @@ public class PermitDocuments {
 
     /** The most permits one document holds. */
     public static final int MAX_BATCH = 2000;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     @PersistenceContext
@@ -64,7 +66,9 @@ public class PermitDocuments {
     public PermitView view(long permitId) {
         Permit p = printable(permitId);
         Firm f = em.find(Firm.class, p.getFirmId());
-        return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()));
+        Vehicle v = p.getType() == PermitType.PASS && p.getSubjectId() != null ? vehicles(p.getType(), f.getId()).get(p.getSubjectId()) : null;
+        return PermitView.of(p, f, PermitService.stateAt(p, f.isSuspended(), clock.instant()), qr(p, keys.active()),
+                v == null ? null : v.plate());
     }
 
     /**
@@ -75,7 +79,7 @@ public class PermitDocuments {
         Permit p = printable(permitId);
         activeOnly(List.of(p));
         Firm f = em.find(Firm.class, p.getFirmId());
-        return new Batch(p.getType(), p.getNumber() + ".pdf", List.of(sheet(p, f, keys.active())));
+        return new Batch(p.getType(), p.getNumber() + ".pdf", List.of(sheet(p, f, vehicles(p.getType(), f.getId()), keys.active())));
     }
 
     /** The listed permits of a firm, or all its active ones of that type when {@code ids} is empty. */
@@ -111,9 +115,10 @@ public class PermitDocuments {
             throw DomainException.invalid("ids", "permit.tooMany", MAX_BATCH);
         }
         SigningKeys.Signer signer = keys.active();
+        Map<Long, Vehicle> vehicles = vehicles(type, firmId);
         List<PermitPdf.Sheet> sheets = new ArrayList<>(list.size());
         for (Permit p : list) {
-            sheets.add(sheet(p, f, signer));
+            sheets.add(sheet(p, f, vehicles, signer));
         }
         return new Batch(type, "permits-" + firmId + "-" + type.name().toLowerCase() + ".pdf", sheets);
     }
@@ -150,7 +155,7 @@ public class PermitDocuments {
                 PermitCodec.holderPrefix(p.getHolderDigest())), signer.key());
     }
 
-    /** The holder as printed and shown at the gate: people masked, plates and firms as they are. */
+    /** The holder as printed and shown at the gate: people (workers, drivers) masked, firms as they are. */
     public static String shownHolder(Permit p) {
         return shownHolder(p.getType(), p.getHolderName());
     }
@@ -158,15 +163,41 @@ public class PermitDocuments {
     public static String shownHolder(PermitType type, String holderName) {
         return switch (type) {
             case CARD -> Masking.name(holderName);
-            case PASS -> Identifiers.isPlate(holderName) ? holderName : Masking.name(holderName);
+            case PASS -> Masking.name(holderName);
             case CERTIFICATE -> holderName;
         };
     }
 
-    static PermitPdf.Sheet sheet(Permit p, Firm f, SigningKeys.Signer signer) {
+    /** What a pass shows of its vehicle, read from the pass the permit was issued for. */
+    record Vehicle(String plate, String route) {
+    }
+
+    /**
+     * The vehicles of a firm's passes by pass id. The plate lives on the pass (the permit keeps the
+     * driver as holder and only a digest of the plate): read by SQL so that permits need not know the
+     * pass package, which already depends on this one.
+     */
+    private Map<Long, Vehicle> vehicles(PermitType type, long firmId) {
+        Map<Long, Vehicle> m = new HashMap<>();
+        if (type != PermitType.PASS) {
+            return m;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, plate, origin, transfer_point, destination from vehicle_pass where firm_id = ?1")
+                .setParameter(1, firmId).getResultList();
+        for (Object[] r : rows) {
+            String route = r[3] == null ? r[2] + " → " + r[4] : r[2] + " → " + r[3] + " → " + r[4];
+            m.put(((Number) r[0]).longValue(), new Vehicle((String) r[1], route));
+        }
+        return m;
+    }
+
+    static PermitPdf.Sheet sheet(Permit p, Firm f, Map<Long, Vehicle> vehicles, SigningKeys.Signer signer) {
         ZoneId zone = f.getPark().zone();
+        Vehicle v = p.getType() == PermitType.PASS && p.getSubjectId() != null ? vehicles.get(p.getSubjectId()) : null;
+        String validity = Validity.of(p.getValidFrom(), p.getValidTo(), zone).range(Messages.DEFAULT_LOCALE);
         return new PermitPdf.Sheet(p.getType(), p.getNumber(), f.getName(), f.getPark().getName(), shownHolder(p),
-                MINUTE.format(p.getValidFrom().atZone(zone)), MINUTE.format(p.getValidTo().atZone(zone)),
+                v == null ? null : v.plate(), v == null ? null : v.route(), validity,
                 DAY.format(p.getIssuedAt().atZone(zone)), qr(p, signer));
     }
 

@@ -11,37 +11,46 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.util.Matrix;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * Prints permits: whitelist cards (ISO ID-1 credit-card size, ten to an A4 sheet with cut lines),
  * vehicle passes (one A5 page each, for the windscreen) and resumption certificates (one A4 page
- * each). One document and one font subset per call; page content goes to a scratch file and the QR
- * codes are drawn as vector squares (no images), so a batch of a thousand cards holds neither a
- * thousand documents nor a thousand images in memory.
+ * each). Layouts are described in docs/permits.md ("Layouts"). One document and one font subset per
+ * call; page content goes to a scratch file and the QR codes are drawn as vector squares (no images),
+ * so a batch of a thousand cards holds neither a thousand documents nor a thousand images in memory.
+ * <p>
+ * Every drawing step sets its own colours: a colour left over from the step before once printed all
+ * card text white on white (the QR's graphics-state restore brought back the white of its quiet zone).
  */
 public final class PermitPdf {
 
-    /** One permit as printed: texts already formatted (holder masked, dates in the park's zone). */
-    public record Sheet(PermitType type, String number, String firm, String park, String holder,
-                        String validFrom, String validTo, String issuedOn, String qr) {
+    /**
+     * One permit as printed, texts already formatted: holder masked (a card's worker, a pass's driver, a
+     * certificate's firm), {@code plate} and {@code route} only on passes, {@code validity} the inclusive
+     * date range in the park's zone ("2026-12-05 至 2027-01-03").
+     */
+    public record Sheet(PermitType type, String number, String firm, String park, String holder, String plate,
+                        String route, String validity, String issuedOn, String qr) {
     }
 
-    private static final float MM = 72f / 25.4f;
-    private static final float CARD_W = 85.6f * MM;
-    private static final float CARD_H = 53.98f * MM;
-    private static final int CARD_COLS = 2;
-    private static final int CARD_ROWS = 5;
+    static final float MM = 72f / 25.4f;
+    static final float CARD_W = 85.6f * MM;
+    static final float CARD_H = 53.98f * MM;
+    static final int CARD_COLS = 2;
+    static final int CARD_ROWS = 5;
+    private static final Color RED = new Color(191, 26, 26);
+    private static final Color INK = Color.BLACK;
+    private static final Color LABEL = new Color(80, 80, 80);
+    private static final Color CUT = new Color(150, 150, 150);
 
     private final BiFunction<String, Object[], String> labels;
     private final Map<String, String> fixedLabels = new HashMap<>();
@@ -55,11 +64,11 @@ public final class PermitPdf {
     public void write(PermitType type, Iterator<Sheet> sheets, OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
              CjkFont cjk = CjkFont.load(doc)) {
-            PDFont font = cjk.font();
+            PdfText text = new PdfText(cjk.font());
             switch (type) {
-                case CARD -> cards(doc, font, sheets);
-                case PASS -> singles(doc, font, sheets, PDRectangle.A5);
-                case CERTIFICATE -> singles(doc, font, sheets, PDRectangle.A4);
+                case CARD -> cards(doc, text, sheets);
+                case PASS -> passes(doc, text, sheets);
+                case CERTIFICATE -> certificates(doc, text, sheets);
             }
             if (doc.getNumberOfPages() == 0) {
                 doc.addPage(new PDPage(PDRectangle.A4));
@@ -68,149 +77,142 @@ public final class PermitPdf {
         }
     }
 
-    private void cards(PDDocument doc, PDFont font, Iterator<Sheet> sheets) throws IOException {
+    /** The lower-left corner of card {@code slot} (0-9, row by row) on an A4 sheet. */
+    static float[] cardOrigin(int slot) {
         PDRectangle a4 = PDRectangle.A4;
         float left = (a4.getWidth() - CARD_COLS * CARD_W) / 2;
         float top = a4.getHeight() - (a4.getHeight() - CARD_ROWS * CARD_H) / 2;
+        return new float[]{left + (slot % CARD_COLS) * CARD_W, top - (slot / CARD_COLS + 1) * CARD_H};
+    }
+
+    private void cards(PDDocument doc, PdfText text, Iterator<Sheet> sheets) throws IOException {
         while (sheets.hasNext()) {
-            PDPage page = new PDPage(a4);
+            PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 for (int i = 0; i < CARD_COLS * CARD_ROWS && sheets.hasNext(); i++) {
-                    float x = left + (i % CARD_COLS) * CARD_W;
-                    float y = top - (i / CARD_COLS + 1) * CARD_H;
-                    card(cs, font, sheets.next(), x, y);
+                    float[] o = cardOrigin(i);
+                    card(cs, text, sheets.next(), o[0], o[1]);
                 }
             }
         }
     }
 
-    private void card(PDPageContentStream cs, PDFont font, Sheet s, float x, float y) throws IOException {
-        // cut line
-        cs.setStrokingColor(0.6f, 0.6f, 0.6f);
+    /**
+     * A card: red band with the title, the QR code on the right (27 mm, the scan hint under it), and on
+     * the left the masked holder in large type, then firm (wraps to three lines, shrinks), issuing park,
+     * validity, number and issue date. No photo slot: the portal keeps no photos.
+     */
+    private void card(PDPageContentStream cs, PdfText t, Sheet s, float x, float y) throws IOException {
+        cs.setStrokingColor(CUT);
         cs.setLineWidth(0.3f);
         cs.setLineDashPattern(new float[]{2, 2}, 0);
         cs.addRect(x, y, CARD_W, CARD_H);
         cs.stroke();
         cs.setLineDashPattern(new float[]{}, 0);
-        // title band
-        cs.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-        cs.addRect(x + 1, y + CARD_H - 22, CARD_W - 2, 21);
-        cs.fill();
-        cs.setNonStrokingColor(1f, 1f, 1f);
-        text(cs, font, 12, x + 8, y + CARD_H - 16, label("permit.pdf." + s.type()), CARD_W - 16);
-        cs.setNonStrokingColor(0f, 0f, 0f);
-        float qrSize = 30 * MM;
-        float qrX = x + CARD_W - qrSize - 5;
-        float qrY = y + 8;
-        qr(cs, s.qr(), qrX, qrY, qrSize);
+        fill(cs, RED, x + 1, y + CARD_H - 19, CARD_W - 2, 18);
+        t.line(cs, label("permit.pdf." + s.type()), x + 8, y + CARD_H - 14, CARD_W - 16, 10, 7, Color.WHITE);
+
+        float qrSize = 27 * MM;
+        float qrX = x + CARD_W - qrSize - 4;
+        qr(cs, s.qr(), qrX, y + 13, qrSize);
+        t.centered(cs, label("permit.pdf.scanHint"), qrX + qrSize / 2, y + 7, qrSize, 5.5f, 4.5f, LABEL);
+
         float tx = x + 8;
         float width = qrX - tx - 4;
-        float line = y + CARD_H - 33;
-        float size = 7f;
-        for (String l : cardFields(s)) {
-            text(cs, font, size, tx, line, l, width);
-            line -= size + 3.6f;
-        }
-        text(cs, font, 5.5f, tx, y + 6, label("permit.pdf.scanHint"), width);
+        float top = y + CARD_H - 24;
+        top = t.block(cs, label("permit.pdf.holder." + s.type()), tx, top, width, 6.5f, 6.5f, 1, LABEL);
+        top = t.block(cs, s.holder(), tx, top, width, 13, 8, 1, INK) - 2;
+        top = t.field(cs, label("permit.pdf.firm"), s.firm(), tx, top, width, 7.5f, 5.5f, 3) - 1;
+        top = t.field(cs, label("permit.pdf.issuer"), s.park(), tx, top, width, 7.5f, 5.5f, 2) - 1;
+        top = t.field(cs, label("permit.pdf.validity"), s.validity(), tx, top, width, 7.5f, 6, 2) - 1;
+        top = t.field(cs, label("permit.pdf.number"), s.number(), tx, top, width, 7, 6, 1);
+        t.field(cs, label("permit.pdf.issuedOn"), s.issuedOn(), tx, top, width, 7, 6, 1);
     }
 
-    private void singles(PDDocument doc, PDFont font, Iterator<Sheet> sheets, PDRectangle size) throws IOException {
-        boolean a5 = size == PDRectangle.A5;
+    /**
+     * A pass (A5, for behind the windscreen): the plate in a framed box in large type (eight-character
+     * new-energy plates fit), then driver (masked), route, validity, firm, park, number; the QR at the foot.
+     * A permit with no pass behind it (rows made by hand) has no plate box.
+     */
+    private void passes(PDDocument doc, PdfText t, Iterator<Sheet> sheets) throws IOException {
+        PDRectangle size = PDRectangle.A5;
         float w = size.getWidth();
-        float h = size.getHeight();
+        float m = 14 * MM;
         while (sheets.hasNext()) {
             Sheet s = sheets.next();
-            PDPage page = new PDPage(size);
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float margin = (a5 ? 14 : 22) * MM;
-                cs.setStrokingColor(0.75f, 0.1f, 0.1f);
-                cs.setLineWidth(a5 ? 3 : 4);
-                cs.addRect(margin / 2, margin / 2, w - margin, h - margin);
-                cs.stroke();
-                cs.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-                String title = label("permit.pdf." + s.type());
-                float titleSize = a5 ? 30 : 34;
-                centered(cs, font, titleSize, w, h - margin - titleSize - 6, title);
-                cs.setNonStrokingColor(0f, 0f, 0f);
-                float fieldSize = a5 ? 13 : 14;
-                float line = h - margin - titleSize - 40;
-                if (!a5) {
-                    text(cs, font, fieldSize, margin, line, label("permit.pdf.certificateText"), w - 2 * margin);
-                    line -= fieldSize * 2.2f;
+            try (PDPageContentStream cs = page(doc, size, 3)) {
+                float top = t.block(cs, label("permit.pdf.PASS"), m, size.getHeight() - m, w - 2 * m, 28, 20, 1, RED, true) - 4;
+                if (s.plate() != null) {
+                    top = t.block(cs, label("permit.pdf.plate"), m, top, w - 2 * m, 10, 10, 1, LABEL, true) - 2;
+                    float boxW = w - 2 * m - 40;
+                    cs.setStrokingColor(INK);
+                    cs.setLineWidth(2.5f);
+                    cs.addRect((w - boxW) / 2, top - 72, boxW, 72);
+                    cs.stroke();
+                    t.block(cs, s.plate(), (w - boxW) / 2 + 10, top - 8, boxW - 20, 52, 30, 1, INK, true);
+                    top -= 72 + 12;
                 }
-                for (String l : fields(s)) {
-                    text(cs, font, fieldSize, margin, line, l, w - 2 * margin);
-                    line -= fieldSize * 1.8f;
-                }
-                float qrSize = (a5 ? 62 : 60) * MM;
-                qr(cs, s.qr(), (w - qrSize) / 2, margin + 22, qrSize);
-                centered(cs, font, a5 ? 9 : 10, w, margin + 8, label("permit.pdf.scanHint"));
+                float fs = 12;
+                top = t.field(cs, label("permit.pdf.driver"), s.holder(), m, top, w - 2 * m, fs, 9, 1) - 3;
+                top = t.field(cs, label("permit.pdf.route"), s.route(), m, top, w - 2 * m, fs, 8, 2) - 3;
+                top = t.field(cs, label("permit.pdf.validity"), s.validity(), m, top, w - 2 * m, fs, 9, 1) - 3;
+                top = t.field(cs, label("permit.pdf.firm"), s.firm(), m, top, w - 2 * m, fs, 8, 2) - 3;
+                top = t.field(cs, label("permit.pdf.issuer"), s.park(), m, top, w - 2 * m, fs, 8, 2) - 3;
+                t.field(cs, label("permit.pdf.number"), s.number() + "    " + label("permit.pdf.issuedOn") + " " + s.issuedOn(),
+                        m, top, w - 2 * m, 10, 8, 1);
+                float qrSize = 48 * MM;
+                qr(cs, s.qr(), (w - qrSize) / 2, m + 12, qrSize);
+                t.centered(cs, label("permit.pdf.scanHint"), w / 2, m + 2, w - 2 * m, 9, 7, LABEL);
             }
         }
     }
 
-    /** Passes and certificates: one line per field (a certificate's holder is its firm, shown once). */
-    private List<String> fields(Sheet s) {
-        List<String> lines = new ArrayList<>();
-        lines.add(label("permit.pdf.number") + "：" + s.number());
-        if (s.type() != PermitType.CERTIFICATE) {
-            lines.add(label("permit.pdf.holder." + s.type()) + "：" + s.holder());
+    /** A resumption certificate (A4): title, the approval sentence, the firm in large type, park, validity, number. */
+    private void certificates(PDDocument doc, PdfText t, Iterator<Sheet> sheets) throws IOException {
+        PDRectangle size = PDRectangle.A4;
+        float w = size.getWidth();
+        float m = 22 * MM;
+        while (sheets.hasNext()) {
+            Sheet s = sheets.next();
+            try (PDPageContentStream cs = page(doc, size, 4)) {
+                float top = t.block(cs, label("permit.pdf.CERTIFICATE"), m, size.getHeight() - m, w - 2 * m, 34, 24, 1, RED, true) - 20;
+                top = t.block(cs, s.holder(), m, top, w - 2 * m, 22, 13, 3, INK, true) - 14;
+                top = t.block(cs, label("permit.pdf.certificateText"), m, top, w - 2 * m, 14, 10, 4, INK) - 14;
+                float fs = 14;
+                top = t.field(cs, label("permit.pdf.issuer"), s.park(), m, top, w - 2 * m, fs, 10, 2) - 4;
+                top = t.field(cs, label("permit.pdf.validity"), s.validity(), m, top, w - 2 * m, fs, 10, 1) - 4;
+                top = t.field(cs, label("permit.pdf.number"), s.number(), m, top, w - 2 * m, fs, 10, 1) - 4;
+                t.field(cs, label("permit.pdf.issuedOn"), s.issuedOn(), m, top, w - 2 * m, fs, 10, 1);
+                float qrSize = 55 * MM;
+                qr(cs, s.qr(), (w - qrSize) / 2, m + 16, qrSize);
+                t.centered(cs, label("permit.pdf.scanHint"), w / 2, m + 4, w - 2 * m, 10, 8, LABEL);
+            }
         }
-        lines.add(label("permit.pdf.firm") + "：" + s.firm());
-        lines.add(label("permit.pdf.park") + "：" + s.park());
-        lines.add(label("permit.pdf.validity") + "：" + labels.apply("permit.pdf.validityRange", new Object[]{s.validFrom(), s.validTo()}));
-        lines.add(label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
-        return lines;
     }
 
-    /** Cards are narrow: the validity takes two lines. */
-    private List<String> cardFields(Sheet s) {
-        String range = labels.apply("permit.pdf.validityRange", new Object[]{s.validFrom(), s.validTo()});
-        int cut = range.indexOf(s.validTo());
-        return List.of(
-                label("permit.pdf.number") + "：" + s.number(),
-                label("permit.pdf.holder." + s.type()) + "：" + s.holder(),
-                label("permit.pdf.firm") + "：" + s.firm(),
-                label("permit.pdf.park") + "：" + s.park(),
-                label("permit.pdf.validity") + "：" + (cut > 0 ? range.substring(0, cut).strip() : range),
-                cut > 0 ? "　　　" + range.substring(cut) : "",
-                label("permit.pdf.issuer") + "：" + s.park() + "  " + s.issuedOn());
+    /** A new page with the red frame half a margin in from the edge. */
+    private static PDPageContentStream page(PDDocument doc, PDRectangle size, float frame) throws IOException {
+        PDPage page = new PDPage(size);
+        doc.addPage(page);
+        PDPageContentStream cs = new PDPageContentStream(doc, page);
+        float inset = (size == PDRectangle.A5 ? 7 : 11) * MM;
+        cs.setStrokingColor(RED);
+        cs.setLineWidth(frame);
+        cs.addRect(inset, inset, size.getWidth() - 2 * inset, size.getHeight() - 2 * inset);
+        cs.stroke();
+        return cs;
+    }
+
+    private static void fill(PDPageContentStream cs, Color c, float x, float y, float w, float h) throws IOException {
+        cs.setNonStrokingColor(c);
+        cs.addRect(x, y, w, h);
+        cs.fill();
     }
 
     /** Labels without arguments, looked up once per document (a 1,000-card sheet asks ~10,000 times). */
     private String label(String key) {
         return fixedLabels.computeIfAbsent(key, k -> labels.apply(k, new Object[0]));
-    }
-
-    private static void centered(PDPageContentStream cs, PDFont font, float size, float pageWidth, float y, String t) throws IOException {
-        float tw = font.getStringWidth(t) / 1000 * size;
-        text(cs, font, size, Math.max(10, (pageWidth - tw) / 2), y, t, pageWidth - 20);
-    }
-
-    /** One line, cut with "..." when wider than {@code maxWidth}. */
-    static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String t, float maxWidth) throws IOException {
-        String shown = fit(font, size, t == null ? "" : t, maxWidth);
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
-        cs.showText(shown);
-        cs.endText();
-    }
-
-    static String fit(PDFont font, float size, String t, float maxWidth) throws IOException {
-        if (font.getStringWidth(t) / 1000 * size <= maxWidth) {
-            return t;
-        }
-        int[] cps = t.codePoints().toArray();
-        for (int n = cps.length - 1; n > 0; n--) {
-            String cut = new String(cps, 0, n) + "...";
-            if (font.getStringWidth(cut) / 1000 * size <= maxWidth) {
-                return cut;
-            }
-        }
-        return "...";
     }
 
     /**
@@ -224,8 +226,9 @@ public final class PermitPdf {
             EncodeHintType.QR_MASK_PATTERN, 0);
 
     /**
-     * The QR code as filled squares (runs of dark modules merged), quiet zone left white. The runs are
-     * drawn in module units (a transformation scales them), so the content stream holds small integers.
+     * The QR code as filled squares (runs of dark modules merged) on a white square that is its quiet
+     * zone. The runs are drawn in module units (a transformation scales them), so the content stream holds
+     * small integers; the transformation is undone by the restore, and later steps set their own colours.
      */
     static void qr(PDPageContentStream cs, String content, float x, float y, float size) throws IOException {
         ByteMatrix m;
@@ -237,13 +240,11 @@ public final class PermitPdf {
         int quiet = 4;
         int n = m.getWidth();
         float module = size / (n + 2 * quiet);
-        cs.setNonStrokingColor(1f, 1f, 1f);
-        cs.addRect(x, y, size, size);
-        cs.fill();
+        fill(cs, Color.WHITE, x, y, size, size);
         cs.saveGraphicsState();
         // origin at the top-left dark-module corner, one unit per module, rows downwards as negative y
         cs.transform(new Matrix(module, 0, 0, module, x + quiet * module, y + size - quiet * module));
-        cs.setNonStrokingColor(0f, 0f, 0f);
+        cs.setNonStrokingColor(INK);
         for (int row = 0; row < n; row++) {
             int col = 0;
             while (col < n) {

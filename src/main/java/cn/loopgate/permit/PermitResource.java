@@ -1,7 +1,6 @@
 package cn.loopgate.permit;
 
 import cn.loopgate.shared.DomainException;
-import cn.loopgate.shared.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -76,8 +75,7 @@ public class PermitResource {
     }
 
     private static Response stream(PermitDocuments.Batch batch) {
-        PermitPdf pdf = new PermitPdf((key, args) -> Messages.get(Messages.DEFAULT_LOCALE, key, args));
-        StreamingOutput body = out -> pdf.write(batch.type(), batch.sheets().iterator(), out);
+        StreamingOutput body = out -> PermitDownload.write(batch, out);
         return Response.ok(body, PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + batch.fileName() + "\"")
                 .header("Cache-Control", "no-store")

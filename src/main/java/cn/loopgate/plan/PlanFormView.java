@@ -1,12 +1,17 @@
 package cn.loopgate.plan;
 
 import cn.loopgate.firm.FirmService;
+import cn.loopgate.permit.Permit;
+import cn.loopgate.permit.PermitDocuments;
+import cn.loopgate.permit.PermitDownload;
 import cn.loopgate.permit.PermitService;
+import cn.loopgate.shared.Validity;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
 import java.io.Serializable;
@@ -27,12 +32,16 @@ public class PlanFormView implements Serializable {
     transient FirmService firms;
     @Inject
     transient PermitService permits;
+    @Inject
+    transient PermitDocuments documents;
 
     private long firmId;
     private ResumptionPlan plan;
     private List<PlanVersion> versions = List.of();
     private List<PlanCondition> conditions = List.of();
     private String certificateNumber;
+    private String certificateValidity;
+    private boolean certificatePrintable;
 
     private LocalDate plannedDate;
     private Integer headcount;
@@ -70,7 +79,12 @@ public class PlanFormView implements Serializable {
         plan = all.isEmpty() ? null : all.get(0);
         versions = plan == null ? List.of() : plans.versions(plan.getId());
         conditions = plan == null ? List.of() : plans.conditions(plan.getId());
-        certificateNumber = plan == null || plan.getPermitId() == null ? null : permits.get(plan.getPermitId()).getNumber();
+        Permit certificate = plan == null || plan.getPermitId() == null ? null : permits.get(plan.getPermitId());
+        certificateNumber = certificate == null ? null : certificate.getNumber();
+        certificateValidity = certificate == null ? null
+                : Validity.of(certificate.getValidFrom(), certificate.getValidTo(), firms.get(firmId).getPark().zone()).range(FacesSupport.locale());
+        // a revoked or replaced certificate is not offered for printing (the service would refuse it: 409)
+        certificatePrintable = certificate != null && certificate.getStatus() == Permit.Status.ACTIVE;
     }
 
     /** The form shows when there is no plan, or the last one was returned or rejected. */
@@ -114,6 +128,14 @@ public class PlanFormView implements Serializable {
     public List<PlanVersion> getVersions() { return versions; }
     public List<PlanCondition> getConditions() { return conditions; }
     public String getCertificateNumber() { return certificateNumber; }
+    public String getCertificateValidity() { return certificateValidity; }
+    public boolean isCertificatePrintable() { return certificatePrintable; }
+
+    /** The resumption certificate (A4) as a PDF. */
+    public StreamedContent certificate() {
+        return plan == null || plan.getPermitId() == null ? null
+                : PermitDownload.of(FacesSupport.attempt(() -> documents.one(plan.getPermitId())));
+    }
     public PlanSection[] getSections() { return PlanSection.values(); }
     public LocalDate getPlannedDate() { return plannedDate; }
     public void setPlannedDate(LocalDate v) { plannedDate = v; }

@@ -11,6 +11,7 @@ import cn.loopgate.permit.PermitDocuments;
 import cn.loopgate.permit.PermitService;
 import cn.loopgate.permit.PermitType;
 import cn.loopgate.permit.SigningKeys;
+import cn.loopgate.shared.Validity;
 import cn.loopgate.shared.persistence.Database;
 import cn.loopgate.shared.validation.Validation;
 import jakarta.annotation.Resource;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 
 /**
@@ -44,15 +46,19 @@ import java.time.OffsetDateTime;
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class GateService {
 
-    /** The permit with what the gate shows of its firm and park, as stored now. */
+    /**
+     * The permit with what the gate shows of its firm and park, as stored now, and for a pass the plate
+     * from the pass it was issued for (the permit holds the driver as holder, and only a digest of the plate).
+     */
     private static final String FACTS = "select p.type, p.number, p.firm_id, p.park_id, p.holder_name, p.holder_digest,"
-            + " p.valid_from, p.valid_to, p.status, f.name, f.suspended_since is not null, k.name"
-            + " from permit p join firm f on f.id = p.firm_id join park k on k.id = f.park_id where p.id = ?";
+            + " p.valid_from, p.valid_to, p.status, f.name, f.suspended_since is not null, k.name, k.time_zone, v.plate"
+            + " from permit p join firm f on f.id = p.firm_id join park k on k.id = f.park_id"
+            + " left join vehicle_pass v on p.type = 'PASS' and v.id = p.subject_id where p.id = ?";
 
     /** A permit as the gate needs it. */
     record Facts(long id, PermitType type, String number, long firmId, long parkId, String holderName, String holderDigest,
                  Instant validFrom, Instant validTo, Permit.Status status, String firmName, boolean firmSuspended,
-                 String parkName) {
+                 String parkName, ZoneId zone, String plate) {
     }
 
     @Resource(lookup = Database.JNDI)
@@ -101,8 +107,9 @@ public class GateService {
         if (v.alerts()) {
             alerts.revoked(p.parkId(), c.gate(), p.number(), p.firmName());
         }
+        Validity days = Validity.of(p.validFrom(), p.validTo(), p.zone());
         return new ScanResult(scanId, v, c.gate(), now, p.type(), p.number(), PermitDocuments.shownHolder(p.type(), p.holderName()),
-                p.firmName(), p.parkName(), p.validFrom(), p.validTo());
+                p.firmName(), p.parkName(), p.validFrom(), p.validTo(), p.plate(), days.first(), days.last());
     }
 
     private Facts facts(long permitId) {
@@ -115,7 +122,7 @@ public class GateService {
                 return new Facts(permitId, PermitType.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
                         rs.getObject(8, OffsetDateTime.class).toInstant(), Permit.Status.valueOf(rs.getString(9)),
-                        rs.getString(10), rs.getBoolean(11), rs.getString(12));
+                        rs.getString(10), rs.getBoolean(11), rs.getString(12), ZoneId.of(rs.getString(13)), rs.getString(14));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("permit " + permitId + " not read", e);
@@ -137,7 +144,7 @@ public class GateService {
     private ScanResult forged(GateCheck c, Caller guard, Instant now, String keyId, Facts claimed) {
         long scanId = log(now, c.gate(), guard, claimed, keyId, Verdict.FORGED);
         alerts.forged(claimed == null ? null : claimed.parkId(), c.gate(), guard.displayName());
-        return new ScanResult(scanId, Verdict.FORGED, c.gate(), now, null, null, null, null, null, null, null);
+        return new ScanResult(scanId, Verdict.FORGED, c.gate(), now, null, null, null, null, null, null, null, null, null, null);
     }
 
     private long log(Instant now, String gate, Caller guard, Facts p, String keyId, Verdict v) {

@@ -1,10 +1,12 @@
 package cn.loopgate.whitelist;
 
+import cn.loopgate.permit.PermitDownload;
 import cn.loopgate.shared.web.FacesSupport;
 import cn.loopgate.shared.web.PageModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -78,6 +80,16 @@ public class CardReviewView implements Serializable {
     public CardBatch.Status getStatus() { return status; }
     public void setStatus(CardBatch.Status v) { status = v; }
     public CardViews.Batch getOpen() { return open; }
+
+    /** The open batch has issued cards (some still active ones are checked by the service when printing). */
+    public boolean isPrintable() {
+        return open != null && open.items().stream().anyMatch(i -> i.permitId() != null);
+    }
+
+    /** The open batch's still-active cards as one PDF (a firm without a printer has them printed at the park). */
+    public StreamedContent print() {
+        return open == null ? null : PermitDownload.of(FacesSupport.attempt(() -> cards.batchDocument(open.batch().id())));
+    }
     public Map<Long, Boolean> getPicked() { return picked; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }

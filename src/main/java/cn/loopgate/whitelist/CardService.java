@@ -12,6 +12,7 @@ import cn.loopgate.identity.FirmScope;
 import cn.loopgate.identity.Role;
 import cn.loopgate.notification.NotificationService;
 import cn.loopgate.permit.Permit;
+import cn.loopgate.permit.PermitDocuments;
 import cn.loopgate.permit.PermitService;
 import cn.loopgate.permit.PermitType;
 import cn.loopgate.permit.ValidityWindow;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -60,6 +62,8 @@ public class CardService {
     FirmService firms;
     @Inject
     PermitService permits;
+    @Inject
+    PermitDocuments documents;
     @Inject
     AuditService audit;
     @Inject
@@ -227,9 +231,30 @@ public class CardService {
         audit.record(subject(b), "REVIEW", null, Map.of("approved", approved, "rejected", rejections.size(),
                 "status", b.getStatus().name()), null);
         metrics.approved("CARD", approved);
-        notifications.notify(notifications.managersOfFirm(firm.getId()), "CARD_BATCH", "whitelist.notice.reviewed",
-                "/firm/cards.xhtml", approved, rejections.size());
+        // with cards approved, the notice opens the cards page ready to print this batch
+        notifications.notify(notifications.managersOfFirm(firm.getId()), "CARD_BATCH",
+                approved > 0 ? "whitelist.notice.reviewedPrint" : "whitelist.notice.reviewed",
+                approved > 0 ? "/firm/cards.xhtml?batch=" + b.getId() : "/firm/cards.xhtml", approved, rejections.size(), b.getId());
         return b;
+    }
+
+    /**
+     * The cards a batch issued that are still active, as one document: "print this batch" on the
+     * manager's and the liaison's pages. Revoked, replaced and expired cards are left out; a batch with
+     * none left is refused (409) rather than printing nothing, or everything.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PermitDocuments.Batch batchDocument(long batchId) {
+        CardBatch b = batch(batchId);
+        List<Long> issued = b.getItems().stream().map(CardBatchItem::getPermitId).filter(Objects::nonNull).toList();
+        List<Long> active = issued.isEmpty() ? List.of() : em.createQuery("select p.id from Permit p where p.id in :ids"
+                        + " and p.status = :active and p.validTo > :now", Long.class)
+                .setParameter("ids", issued).setParameter("active", Permit.Status.ACTIVE).setParameter("now", clock.instant())
+                .getResultList();
+        if (active.isEmpty()) {
+            throw DomainException.conflict("permit.nothingToPrint");
+        }
+        return documents.ofFirm(b.getFirm().getId(), PermitType.CARD, active);
     }
 
     /** The firm's cards with what a gate would see now. */
@@ -243,7 +268,7 @@ public class CardService {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         long total = em.createQuery("select count(p) from Permit p where p.type = :type and p.firmId = :firm", Long.class)
                 .setParameter("type", PermitType.CARD).setParameter("firm", firm.getId()).getSingleResult();
-        return new Page<>(list.stream().map(p -> CardViews.Card.of(p, PermitService.stateAt(p, firm.isSuspended(), now))).toList(),
+        return new Page<>(list.stream().map(p -> CardViews.Card.of(p, PermitService.stateAt(p, firm.isSuspended(), now), firm.getPark().zone())).toList(),
                 total, offset, limit);
     }
 
@@ -252,7 +277,7 @@ public class CardService {
         Firm firm = firms.get(firmId);
         access.checkPeople(firm.getId(), firm.getPark().getId());
         Permit p = cardOf(firm, permitId);
-        return CardViews.Card.of(p, PermitService.stateAt(p, firm.isSuspended(), clock.instant()));
+        return CardViews.Card.of(p, PermitService.stateAt(p, firm.isSuspended(), clock.instant()), firm.getPark().zone());
     }
 
     /** Revokes a card at once (the liaison, or the firm's manager). */

@@ -3,9 +3,11 @@ package cn.loopgate.whitelist;
 import cn.loopgate.permit.Permit;
 import cn.loopgate.permit.PermitState;
 import cn.loopgate.shared.Masking;
+import cn.loopgate.shared.Validity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** What pages and the API show of batches and cards; resident IDs always masked. */
@@ -39,12 +41,17 @@ public final class CardViews {
     public record Batch(BatchRow batch, List<Item> items) {
     }
 
-    /** A card as of now: its stored status and what a gate would see ({@code state}). */
+    /**
+     * A card as of now: its stored status and what a gate would see ({@code state}). {@code validTo} is the
+     * stored exclusive end; {@code validFromDate}/{@code validUntilDate} the inclusive days in the park's zone.
+     */
     public record Card(long id, String number, Long workerId, String holderName, Instant validFrom, Instant validTo,
-                       Permit.Status status, PermitState state, String revokeReason, Long replacedBy, Instant issuedAt) {
-        static Card of(Permit p, PermitState state) {
+                       Permit.Status status, PermitState state, String revokeReason, Long replacedBy, Instant issuedAt,
+                       LocalDate validFromDate, LocalDate validUntilDate) {
+        static Card of(Permit p, PermitState state, ZoneId zone) {
+            Validity days = Validity.of(p.getValidFrom(), p.getValidTo(), zone);
             return new Card(p.getId(), p.getNumber(), p.getSubjectId(), p.getHolderName(), p.getValidFrom(), p.getValidTo(),
-                    p.getStatus(), state, p.getRevokeReason(), p.getReplacedBy(), p.getIssuedAt());
+                    p.getStatus(), state, p.getRevokeReason(), p.getReplacedBy(), p.getIssuedAt(), days.first(), days.last());
         }
     }
 

@@ -3,15 +3,20 @@ package cn.loopgate.whitelist;
 import cn.loopgate.firm.Firm;
 import cn.loopgate.firm.FirmService;
 import cn.loopgate.permit.Permit;
+import cn.loopgate.permit.PermitDocuments;
+import cn.loopgate.permit.PermitDownload;
+import cn.loopgate.permit.PermitType;
 import cn.loopgate.roster.Worker;
 import cn.loopgate.roster.WorkerService;
 import cn.loopgate.roster.WorkerView;
 import cn.loopgate.shared.web.FacesSupport;
 import cn.loopgate.shared.web.PageModel;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -20,7 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The firm manager's whitelist cards (firm/cards.xhtml): pick workers, apply, see batches and cards, revoke or reissue. */
+/**
+ * The firm manager's whitelist cards (firm/cards.xhtml): pick workers, apply, see batches and cards, revoke
+ * or reissue, and print (ticked cards, or the new cards of a batch) as one PDF.
+ */
 @Named
 @ViewScoped
 public class CardsView implements Serializable {
@@ -35,6 +43,8 @@ public class CardsView implements Serializable {
     @Inject
     transient FirmService firms;
     @Inject
+    transient PermitDocuments documents;
+    @Inject
     transient Clock clock;
 
     private long firmId;
@@ -46,6 +56,9 @@ public class CardsView implements Serializable {
     private LocalDate validTo;
     private String reason;
     private PageModel<CardViews.Card> cardModel;
+    private final Map<Long, Boolean> toPrint = new HashMap<>();
+    /** The batch a "cards approved" notice links to (?batch=N): the page offers to print it at once. */
+    private Long readyBatch;
 
     @PostConstruct
     void init() {
@@ -55,6 +68,8 @@ public class CardsView implements Serializable {
         validFrom = f.getPark().today(clock.instant());
         validTo = validFrom.plusDays(29);
         reason = FacesSupport.text("cards.reasonLeft");
+        String batch = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("batch");
+        readyBatch = batch != null && batch.matches("\\d{1,18}") ? Long.valueOf(batch) : null;
         search();
     }
 
@@ -92,6 +107,26 @@ public class CardsView implements Serializable {
         }
     }
 
+    /** The ticked cards as one A4 sheet PDF; revoked or replaced ones are refused by the service (409). */
+    public StreamedContent printSelected() {
+        List<Long> ids = toPrint.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
+            FacesSupport.error("permit.nothingSelected");
+            return null;
+        }
+        return PermitDownload.of(FacesSupport.attempt(() -> documents.ofFirm(firmId, PermitType.CARD, ids)));
+    }
+
+    /** The still-active cards one batch issued, as one PDF. */
+    public StreamedContent printBatch(long batchId) {
+        return PermitDownload.of(FacesSupport.attempt(() -> cards.batchDocument(batchId)));
+    }
+
+    /** Batches with cards issued (decided, or partly decided) offer printing. */
+    public boolean printable(CardViews.BatchRow b) {
+        return b.pending() < b.itemCount();
+    }
+
     public List<CardViews.BatchRow> getBatches() {
         return cards.batches(null, firmId, 0, 50).items();
     }
@@ -112,6 +147,8 @@ public class CardsView implements Serializable {
     }
 
     public String getSuspendedReason() { return suspendedReason; }
+    public Map<Long, Boolean> getToPrint() { return toPrint; }
+    public Long getReadyBatch() { return readyBatch; }
     public List<WorkerView> getCandidates() { return candidates; }
     public Map<Long, Boolean> getPicked() { return picked; }
     public String getText() { return text; }

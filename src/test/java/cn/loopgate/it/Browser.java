@@ -43,9 +43,32 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
                 phone ? "--window-size=390,844" : "--window-size=1366,900");
+        // downloads land in the profile's folder without asking (tests read the printed PDFs)
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), base, profile);
+    }
+
+    /** The next finished download with this suffix (waits up to a minute); removed from the folder once read. */
+    public byte[] download(String suffix) throws IOException, InterruptedException {
+        Path dir = profile.resolve("downloads");
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    Path done = files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                    if (done != null) {
+                        byte[] data = Files.readAllBytes(done);
+                        Files.delete(done);
+                        return data;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + suffix + " downloaded into " + dir);
     }
 
     public void go(String path) {

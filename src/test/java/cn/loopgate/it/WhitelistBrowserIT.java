@@ -97,4 +97,64 @@ class WhitelistBrowserIT extends BrowserITBase {
         assertEquals(List.of("REVOKED", "VALID"), cards.findValues("state").stream().map(JsonNode::asText).sorted().toList());
         assertEquals(4, me.get("firms/" + firm + "/workers").json().get("total").asInt());
     }
+
+    /**
+     * After a liaison approves a batch, the manager follows the notice to the cards page and prints the
+     * batch as a person would: the PDF comes from the page's button (Chromium's download), its pages are
+     * rendered and the QR codes decoded from pixels; a revoked card is neither offered nor printed.
+     */
+    @Test
+    void managerPrintsAnApprovedBatchFromThePage() throws Exception {
+        Api admin = portal.api("admin");
+        long park = TestData.parkId(admin, "CD-ETZ");
+        long firm = TestData.newFirm(admin, "CD-ETZ", true, 40);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Api liaison = portal.api(TestData.newUser(admin, "LIAISON", null, park));
+        WhitelistIT.Firm f = new WhitelistIT.Firm(firm, park, portal.api(manager));
+        java.time.LocalDate today = WhitelistIT.today();
+        long batch = WhitelistIT.apply(f, WhitelistIT.workers(f, 3), today, today.plusDays(9)).get("id").asLong();
+        long version = liaison.get("card-batches/" + batch).json().get("batch").get("version").asLong();
+        assertEquals(200, liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", version).put("approveAll", true)).status());
+        JsonNode cards = f.manager().get("firms/" + firm + "/cards").json().get("items");
+        long revoked = cards.get(0).get("id").asLong();
+        assertEquals(200, f.manager().post("firms/" + firm + "/cards/" + revoked + "/revoke", Api.obj().put("reason", "离职")).status());
+        List<String> expected = new java.util.ArrayList<>();
+        for (JsonNode c : cards) {
+            if (c.get("id").asLong() != revoked) {
+                expected.add(f.manager().get("permits/" + c.get("id").asLong()).json().get("qr").asText());
+            }
+        }
+        String link = noticeLink(batch);
+        assertEquals("/firm/cards.xhtml?batch=" + batch, link, "the manager's notice links to printing the batch");
+        try {
+            browser.login(manager);
+            browser.go(link);
+            browser.waitFor(By.id("ready:printReady"));
+            assertTrue(browser.driver.findElement(By.id("ready")).getText().contains(String.valueOf(batch)));
+            assertEquals(2, browser.driver.findElements(By.cssSelector("input[id$=':print']")).size(), "the revoked card has no tick box");
+            browser.screenshot("cards-print-ready");
+            browser.driver.findElement(By.id("ready:printReady")).click();
+            byte[] pdf = browser.download(".pdf");
+            List<String> decoded = PermitFixtures.qrCodes(pdf, 0);
+            assertEquals(expected.stream().sorted().toList(), decoded.stream().sorted().toList(), "the two active cards, decoded from pixels");
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertTrue(text.contains(today + " 至 " + today.plusDays(9)), "inclusive validity: " + text);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            browser.evidence("cards-print");
+            throw e;
+        }
+    }
+
+    static String noticeLink(long batch) throws java.sql.SQLException {
+        try (java.sql.Connection c = portal.db.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("select link from notification where message_key = 'whitelist.notice.reviewedPrint'"
+                     + " and link like ? order by id desc limit 1")) {
+            ps.setString(1, "%batch=" + batch);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
 }

@@ -67,6 +67,33 @@ class WhitelistIT {
         return r.json();
     }
 
+    /**
+     * The issued pass names the vehicle: the API's permit, the gate's answer and the printed PDF carry the
+     * plate (an eight-character new-energy one here) read from the pass; the driver is masked; the validity
+     * is the inclusive last day the manager asked for.
+     */
+    static void passShowsThePlate(Firm f, long permitId, LocalDate lastDay) {
+        JsonNode permit = f.manager().get("permits/" + permitId).json();
+        assertEquals("川AD12345", permit.get("plate").asText(), permit.toString());
+        assertEquals(lastDay.toString(), permit.get("validUntilDate").asText(), permit.toString());
+        Api.Res scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "东门").put("content", permit.get("qr").asText()));
+        assertEquals("VALID", scan.json().get("result").asText(), scan.raw());
+        assertEquals("川AD12345", scan.json().get("plate").asText(), scan.raw());
+        assertEquals("刘*傅", scan.json().get("holder").asText(), "the driver, masked");
+        assertEquals(lastDay.toString(), scan.json().get("validUntilDate").asText(), scan.raw());
+        try {
+            PermitFixtures.Bytes pdf = PermitFixtures.download(portal, TestData.newUser(admin, "FIRM_MANAGER", f.id()), "/api/v1/permits/" + permitId + "/pdf");
+            assertEquals(200, pdf.status());
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertTrue(text.contains("川AD12345") && text.contains("刘*傅") && !text.contains("刘师傅"), text);
+                assertTrue(text.contains("成都青白江 → 龙泉驿接驳站 → 经开区三号门") && text.contains(today() + " 至 " + lastDay), text);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static LocalDate today() {
         return LocalDate.now(SHANGHAI);
     }
@@ -191,6 +218,7 @@ class WhitelistIT {
         assertTrue(approved.json().get("permitNumber").asText().startsWith("CL-CD-ETZ-"));
         assertEquals("VALID", approved.json().get("state").asText());
         assertEquals(409, liaison.post("passes/" + id + "/review", Api.obj().put("version", 0).put("approve", false).put("reason", "x")).status());
+        passShowsThePlate(f, approved.json().get("permitId").asLong(), today().plusDays(maxDays - 1));
 
         Api.Res reissued = f.manager().post("passes/" + id + "/reissue", Api.obj().put("reason", "通行证损坏"));
         assertEquals(200, reissued.status(), reissued.raw());

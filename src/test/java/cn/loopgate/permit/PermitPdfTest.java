@@ -36,9 +36,10 @@ class PermitPdfTest {
         String digest = PermitService.digest(type, "KEY" + i);
         String qr = PermitCodec.encode(new PermitCodec.Claims(42, 1000 + i, type, 1_770_000_000L, 1_780_000_000L,
                 PermitCodec.holderPrefix(digest)), KEYS.getPrivate());
-        String holder = type == PermitType.PASS ? "苏E12345" : "张*丰";
+        String holder = type == PermitType.PASS ? "王*国" : "张*丰";
         return new PermitPdf.Sheet(type, type.prefix() + "-CD-ETZ-" + String.format("%07d", i), "成都测试精密机械制造有限公司第" + i + "分公司",
-                "成都经济技术开发区", holder, "2026-01-02 08:00", "2026-06-30 23:59", "2026-01-01", qr);
+                "成都经济技术开发区", holder, type == PermitType.PASS ? "苏E12345" : null, type == PermitType.PASS ? "成都 → 重庆" : null,
+                "2026-01-02 至 2026-06-30", "2026-01-01", qr);
     }
 
     static byte[] render(PermitType type, int count) throws Exception {

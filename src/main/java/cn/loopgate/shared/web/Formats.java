@@ -2,10 +2,12 @@ package cn.loopgate.shared.web;
 
 import cn.loopgate.shared.Masking;
 import cn.loopgate.shared.TimeZones;
+import cn.loopgate.shared.Validity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -19,6 +21,11 @@ public class Formats {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** "2026-12-05 至 2027-01-03": both days inclusive, as printed on permits ({@link Validity}). */
+    public String validity(LocalDate first, LocalDate last) {
+        return Validity.range(first, last, FacesSupport.locale());
     }
 
     public String maskId(String id) {
