@@ -74,7 +74,7 @@ public class DashboardView implements Serializable {
     public String getTrendChart() {
         return Charts.line(trend, List.of(
                 new Charts.Series(FacesSupport.text("dashboard.card.resumption"), Figures::resumption),
-                new Charts.Series(FacesSupport.text("dashboard.card.arrival"), Figures::arrival),
+                new Charts.Series(FacesSupport.text("dashboard.card.arrivalResumed"), Figures::arrivalResumed),
                 new Charts.Series(FacesSupport.text("dashboard.card.capacity"), Figures::capacity),
                 new Charts.Series(FacesSupport.text("dashboard.card.compliance"), Figures::compliance)));
     }
@@ -82,15 +82,19 @@ public class DashboardView implements Serializable {
     public String getParksChart() {
         return Charts.bar(parks, List.of(
                 new Charts.Series(FacesSupport.text("dashboard.card.resumption"), Figures::resumption),
-                new Charts.Series(FacesSupport.text("dashboard.card.arrival"), Figures::arrival)));
+                new Charts.Series(FacesSupport.text("dashboard.card.arrivalResumed"), Figures::arrivalResumed)));
     }
 
     public StreamedContent getParksExcel() {
-        return download("parks-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(parks, locale()));
+        return download("parks-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(parks, figures, null,
+                bulletin.exportTitle("dashboard.export.parks", slice(), String.valueOf(day), figures.asOf(), locale()), locale()));
     }
 
     public StreamedContent getTrendExcel() {
-        return download("trend-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(trend, locale()));
+        return download("trend-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(trend, null,
+                bulletin.subject(slice(), locale()), bulletin.exportTitle("dashboard.export.trend", slice(),
+                        trend.get(0).day() + " – " + trend.get(trend.size() - 1).day(), trend.get(trend.size() - 1).asOf(), locale()),
+                locale()));
     }
 
     public StreamedContent getBulletinPdf() {
