@@ -36,6 +36,8 @@ public class DashboardView implements Serializable {
     @Inject
     transient Bulletin bulletin;
     @Inject
+    transient BulletinArchive archive;
+    @Inject
     transient ParkService parkService;
 
     private LocalDate day;
@@ -95,6 +97,18 @@ public class DashboardView implements Serializable {
                 bulletin.subject(slice(), locale()), bulletin.exportTitle("dashboard.export.trend", slice(),
                         trend.get(0).day() + " – " + trend.get(trend.size() - 1).day(), trend.get(trend.size() - 1).asOf(), locale()),
                 locale()));
+    }
+
+    /** Publishes the bulletin of the shown day and filters (frozen, numbered) and opens the archive. */
+    public String issueBulletin() {
+        BulletinArchive.Published p = FacesSupport.attempt(() -> archive.issue(new BulletinArchive.IssueBulletin(day,
+                districtId, parkId, aboveOnly ? Boolean.TRUE : null, fourAbove, industry)));
+        if (p == null) {
+            return null;
+        }
+        FacesSupport.info("bulletins.issued", p.number());
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/bureau/bulletins?faces-redirect=true";
     }
 
     public StreamedContent getBulletinPdf() {

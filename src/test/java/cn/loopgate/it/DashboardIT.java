@@ -23,6 +23,7 @@ import java.util.Base64;
 
 import static cn.loopgate.it.DashboardFixture.D;
 import static cn.loopgate.it.DashboardFixture.D_MINUS_1;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -270,6 +271,69 @@ class DashboardIT {
                 .replaceAll("\\s+", "");
         assertTrue(machinery.contains(city.districtName + "（行业：机械装备）复工复产日报"), machinery);
         assertTrue(machinery.contains(city.districtName + "（行业：机械装备）7家企业复工复产率达42.9%"), machinery);
+    }
+
+    @Test
+    void publishedBulletinIsFrozen() throws Exception {
+        // Issue 23.5: publishing freezes number, figures and PDF; a later filing shows as a revision.
+        Api.Res issued = analyst.post("dashboard/bulletins", Api.obj().put("day", D.toString()).put("districtId", city.district));
+        assertEquals(201, issued.status(), issued.raw());
+        long id = issued.json().get("id").asLong();
+        String number = issued.json().get("number").asText();
+        assertTrue(number.matches("复工复产日报〔\\d{4}〕\\d+号"), number);
+        byte[] first = bytes("dashboard/bulletins/" + id + "/pdf");
+        String text = pdfText("dashboard/bulletins/" + id + "/pdf").replaceAll("\\s+", "");
+        assertTrue(text.contains(number) && text.contains("数据生成时间"), text);
+        assertTrue(text.contains("7家企业复工复产率达42.9%"), text);
+        assertEquals(0, analyst.get("dashboard/bulletins/" + id + "/revisions").json().size());
+        assertEquals(1, java.util.stream.StreamSupport.stream(analyst.get("dashboard/bulletins").json().spliterator(), false)
+                .filter(b -> b.get("id").asLong() == id).count());
+        long inserted;
+        try (Connection c = portal.db.dataSource().getConnection()) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "select actor from audit_entry where object_type = 'Bulletin' and object_id = ? and action = 'bulletin.issue'")) {
+                ps.setLong(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), "issuing is audited");
+                    assertEquals("analyst", rs.getString(1));
+                }
+            }
+            // A5 files late for D (NORMAL, 30 of 30): resumed 4 / 7 now; the published bulletin keeps 3 / 7.
+            DashboardFixture.report(c, city.a5, city.parkA, D, true, false, 30, 30, "NORMAL", 100);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "select id from daily_report where firm_id = ? and report_date = ?")) {
+                ps.setLong(1, city.a5);
+                ps.setObject(2, D);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    inserted = rs.getLong(1);
+                }
+            }
+        }
+        try {
+            assertArrayEquals(first, bytes("dashboard/bulletins/" + id + "/pdf"), "downloaded byte for byte");
+            JsonNode revisions = analyst.get("dashboard/bulletins/" + id + "/revisions").json();
+            boolean resumption = false;
+            for (JsonNode r : revisions) {
+                if ("合计".equals(r.get("group").asText()) && "复工复产率".equals(r.get("figure").asText())) {
+                    assertEquals("3/7 (42.9%)", r.get("published").asText());
+                    assertEquals("4/7 (57.1%)", r.get("current").asText());
+                    resumption = true;
+                }
+            }
+            assertTrue(resumption, revisions.toString());
+            // Liaison officers read what was published, but do not see revisions; managers see nothing.
+            assertEquals(200, portal.api("liaison.cd").accepting("application/pdf").get("dashboard/bulletins/" + id + "/pdf").status());
+            assertEquals(403, portal.api("liaison.cd").get("dashboard/bulletins/" + id + "/revisions").status());
+            assertEquals(403, portal.api("manager01").get("dashboard/bulletins").status());
+            assertEquals(403, portal.api("liaison.cd").post("dashboard/bulletins",
+                    Api.obj().put("day", D.toString())).status());
+            assertEquals(400, analyst.post("dashboard/bulletins", Api.obj().put("day", "2999-01-01")).status());
+        } finally {
+            try (Connection c = portal.db.dataSource().getConnection()) {
+                DashboardFixture.exec(c, "delete from daily_report where id = ?", inserted);
+            }
+        }
     }
 
     private static String pdfText(String path) throws Exception {
