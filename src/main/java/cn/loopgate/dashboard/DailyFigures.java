@@ -89,7 +89,7 @@ public class DailyFigures {
 
     /** The counters' column names, in table order. */
     static final List<String> COUNTERS = List.of("firms", "resumed", "on_site", "staff", "cap", "due", "on_time",
-            "reported", "late", "abnormal", "stopped");
+            "reported", "late", "abnormal", "stopped", "on_site_resumed", "staff_resumed");
 
     /**
      * Serves the closed days at the start of {@code from .. to} from the aggregates, building what is missing

@@ -101,10 +101,27 @@ public class DashboardResource {
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("list") DashboardService.FirmList list) {
         Locale loc = locale();
+        Slice s = slice();
         byte[] data = switch (table == null ? "parks" : table) {
-            case "trend" -> ExcelExport.figures(dashboard.trend(date("from", from), date("to", to), slice()), loc);
-            case "firms" -> ExcelExport.firms(dashboard.firms(date("day", day), slice(), list, loc), loc);
-            default -> ExcelExport.figures(dashboard.byPark(date("day", day), slice(), loc), loc);
+            case "trend" -> {
+                List<Figures> days = dashboard.trend(date("from", from), date("to", to), s);
+                Figures last = days.get(days.size() - 1);
+                String range = days.get(0).day() + " – " + last.day();
+                yield ExcelExport.figures(days, null, bulletin.subject(s, loc),
+                        bulletin.exportTitle("dashboard.export.trend", s, range, last.asOf(), loc), loc);
+            }
+            case "firms" -> {
+                LocalDate d = date("day", day);
+                DashboardService.FirmList l = list == null ? DashboardService.FirmList.ALL : list;
+                List<FirmDay> rows = dashboard.firms(d, s, l, loc);
+                yield ExcelExport.firms(rows, bulletin.exportTitle("dashboard.list." + l.name(), s,
+                        String.valueOf(d == null ? dashboard.today() : d), dashboard.asOf(d), loc), loc);
+            }
+            default -> {
+                Figures all = dashboard.figures(date("day", day), s);
+                yield ExcelExport.figures(dashboard.byPark(all.day(), s, loc), all, null,
+                        bulletin.exportTitle("dashboard.export.parks", s, String.valueOf(all.day()), all.asOf(), loc), loc);
+            }
         };
         return Response.ok(data).header("Content-Disposition", "attachment; filename=\"dashboard.xlsx\"").build();
     }

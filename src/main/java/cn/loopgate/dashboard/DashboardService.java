@@ -196,6 +196,14 @@ public class DashboardService {
         return run(firmDaySql(q, locale) + " order by x.day desc", q.params(), DashboardService::firmDayOf);
     }
 
+    /** The as-of instant of a day's firm list: the end of the day in the city, or now for today. */
+    public Instant asOf(LocalDate day) {
+        LocalDate d = day == null ? today() : day;
+        Instant end = d.plusDays(1).atStartOfDay(Formats.CHINA).toInstant();
+        Instant now = clock.instant();
+        return now.isBefore(end) ? now : end;
+    }
+
     /** The slice's place in words: the park's or district's name, or null for the whole city. */
     public String placeName(Slice slice, Locale locale) {
         FirmScope scope = read();
@@ -214,15 +222,46 @@ public class DashboardService {
         return null;
     }
 
+    /**
+     * The time zones of the parks a slice can count (within the caller's scope), sorted by id; the bulletin
+     * names the zone of its as-of time only when there is more than one.
+     */
+    public List<ZoneId> zones(Slice slice) {
+        FirmScope scope = read();
+        StringBuilder sql = new StringBuilder("select distinct time_zone from park where true");
+        List<Object> params = new ArrayList<>();
+        if (slice.districtId() != null) {
+            sql.append(" and district_id = ?");
+            params.add(slice.districtId());
+        }
+        if (slice.parkId() != null) {
+            sql.append(" and id = ?");
+            params.add(slice.parkId());
+        }
+        switch (scope.kind()) {
+            case ALL -> { }
+            case PARKS -> {
+                sql.append(" and id = any (?)");
+                params.add(scope.parkIds().toArray(new Long[0]));
+            }
+            default -> sql.append(" and false");
+        }
+        List<ZoneId> zones = new ArrayList<>(run(sql + " order by 1", params, rs -> ZoneId.of(rs.getString(1))));
+        return zones.isEmpty() ? List.of(Formats.CHINA) : zones;
+    }
+
     /** Whether the caller's figures may include the park (liaison officers: their parks). */
     public boolean parkInScope(long parkId) {
         return read().includesPark(parkId);
     }
 
-    /** Which firms a list shows. */
+    /**
+     * Which firms a list shows. Conditions are written so a NULL (no resumption date, no report) decides
+     * like the figures do: "is not true" keeps the unresolved firms that a bare "not (...)" would drop.
+     */
     public enum FirmList {
         ALL("true"), MISSING("r.id is null"), ABNORMAL("r.zero_report = false"),
-        STOPPED("r.production_status = 'STOPPED'"), NOT_RESUMED("not (x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL'))");
+        STOPPED("r.production_status = 'STOPPED'"), NOT_RESUMED("(x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL')) is not true");
 
         final String condition;
 
@@ -289,15 +328,14 @@ public class DashboardService {
     }
 
     private static Figures withDay(Figures f, LocalDate day) {
-        return new Figures(f.key(), f.label(), day, f.asOf(), f.firms(), f.resumption(), f.arrival(), f.capacity(),
-                f.compliance(), f.reported(), f.late(), f.missing(), f.abnormal(), f.stopped());
+        return f.withDay(day);
     }
 
     /** Figures of a group without firms; as of the end of the day in the city, or now. */
     private Figures empty(String key, String label, LocalDate day) {
         Instant end = day.plusDays(1).atStartOfDay(Formats.CHINA).toInstant();
         Instant now = clock.instant();
-        return Figures.of(key, label, day, now.isBefore(end) ? now : end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return Figures.of(key, label, day, now.isBefore(end) ? now : end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private <T> List<T> run(String sql, List<Object> params, FigureSql.RowMapper<T> mapper) {

@@ -36,6 +36,8 @@ public class DashboardView implements Serializable {
     @Inject
     transient Bulletin bulletin;
     @Inject
+    transient BulletinArchive archive;
+    @Inject
     transient ParkService parkService;
 
     private LocalDate day;
@@ -74,7 +76,7 @@ public class DashboardView implements Serializable {
     public String getTrendChart() {
         return Charts.line(trend, List.of(
                 new Charts.Series(FacesSupport.text("dashboard.card.resumption"), Figures::resumption),
-                new Charts.Series(FacesSupport.text("dashboard.card.arrival"), Figures::arrival),
+                new Charts.Series(FacesSupport.text("dashboard.card.arrivalResumed"), Figures::arrivalResumed),
                 new Charts.Series(FacesSupport.text("dashboard.card.capacity"), Figures::capacity),
                 new Charts.Series(FacesSupport.text("dashboard.card.compliance"), Figures::compliance)));
     }
@@ -82,15 +84,31 @@ public class DashboardView implements Serializable {
     public String getParksChart() {
         return Charts.bar(parks, List.of(
                 new Charts.Series(FacesSupport.text("dashboard.card.resumption"), Figures::resumption),
-                new Charts.Series(FacesSupport.text("dashboard.card.arrival"), Figures::arrival)));
+                new Charts.Series(FacesSupport.text("dashboard.card.arrivalResumed"), Figures::arrivalResumed)));
     }
 
     public StreamedContent getParksExcel() {
-        return download("parks-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(parks, locale()));
+        return download("parks-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(parks, figures, null,
+                bulletin.exportTitle("dashboard.export.parks", slice(), String.valueOf(day), figures.asOf(), locale()), locale()));
     }
 
     public StreamedContent getTrendExcel() {
-        return download("trend-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(trend, locale()));
+        return download("trend-" + day + ".xlsx", ExcelExport.CONTENT_TYPE, () -> ExcelExport.figures(trend, null,
+                bulletin.subject(slice(), locale()), bulletin.exportTitle("dashboard.export.trend", slice(),
+                        trend.get(0).day() + " – " + trend.get(trend.size() - 1).day(), trend.get(trend.size() - 1).asOf(), locale()),
+                locale()));
+    }
+
+    /** Publishes the bulletin of the shown day and filters (frozen, numbered) and opens the archive. */
+    public String issueBulletin() {
+        BulletinArchive.Published p = FacesSupport.attempt(() -> archive.issue(new BulletinArchive.IssueBulletin(day,
+                districtId, parkId, aboveOnly ? Boolean.TRUE : null, fourAbove, industry)));
+        if (p == null) {
+            return null;
+        }
+        FacesSupport.info("bulletins.issued", p.number());
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/bureau/bulletins?faces-redirect=true";
     }
 
     public StreamedContent getBulletinPdf() {

@@ -46,7 +46,7 @@ final class FigureSql {
                and h.valid_from <= t.asof and (h.valid_to is null or h.valid_to > t.asof)
             """;
 
-    /** The eleven counters (and the as-of) every figure is made of; the columns of table daily_figure. */
+    /** The thirteen counters (and the as-of) every figure is made of; the columns of table daily_figure. */
     static final String AGGREGATES = """
             count(*) as firms,
             count(*) filter (where x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL')) as resumed,
@@ -59,6 +59,10 @@ final class FigureSql {
             count(*) filter (where r.late) as late,
             count(*) filter (where r.zero_report = false) as abnormal,
             count(*) filter (where r.production_status = 'STOPPED') as stopped,
+            coalesce(sum(r.staff_on_site) filter (where x.resumed_on <= x.day
+                     and r.production_status in ('NORMAL', 'PARTIAL')), 0) as on_site_resumed,
+            coalesce(sum(coalesce(r.registered_staff, x.registered_staff)) filter (where x.resumed_on <= x.day
+                     and r.production_status in ('NORMAL', 'PARTIAL')), 0) as staff_resumed,
             max(x.asof) as asof
             """;
 
@@ -153,7 +157,8 @@ final class FigureSql {
         Timestamp asOf = rs.getTimestamp("asof");
         return Figures.of(key, label, null, asOf == null ? null : asOf.toInstant(), rs.getLong("firms"), rs.getLong("resumed"),
                 rs.getLong("on_site"), rs.getLong("staff"), rs.getLong("cap"), rs.getLong("due"), rs.getLong("on_time"),
-                rs.getLong("reported"), rs.getLong("late"), rs.getLong("abnormal"), rs.getLong("stopped"));
+                rs.getLong("reported"), rs.getLong("late"), rs.getLong("abnormal"), rs.getLong("stopped"),
+                rs.getLong("on_site_resumed"), rs.getLong("staff_resumed"));
     }
 
     interface RowMapper<T> {

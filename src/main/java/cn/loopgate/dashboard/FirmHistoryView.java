@@ -1,5 +1,6 @@
 package cn.loopgate.dashboard;
 
+import cn.loopgate.shared.Messages;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -52,7 +53,8 @@ public class FirmHistoryView implements Serializable {
 
     public StreamedContent getExcel() {
         return DashboardView.download("firm-" + firm + ".xlsx", ExcelExport.CONTENT_TYPE,
-                () -> ExcelExport.firms(days, FacesSupport.locale()));
+                () -> ExcelExport.firms(days, Messages.get(FacesSupport.locale(), "dashboard.export.history", getName()),
+                        FacesSupport.locale()));
     }
 
     public List<FirmDay> getDays() { return days; }

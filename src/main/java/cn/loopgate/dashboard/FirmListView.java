@@ -26,6 +26,8 @@ public class FirmListView implements Serializable {
 
     @Inject
     transient DashboardService dashboard;
+    @Inject
+    transient Bulletin bulletin;
 
     private Long park;
     private String day;
@@ -67,7 +69,9 @@ public class FirmListView implements Serializable {
 
     public StreamedContent getExcel() {
         return DashboardView.download("firms-" + (day == null ? "today" : day) + ".xlsx", ExcelExport.CONTENT_TYPE,
-                () -> ExcelExport.firms(rows == null ? List.of() : rows, FacesSupport.locale()));
+                () -> ExcelExport.firms(rows == null ? List.of() : rows, bulletin.exportTitle("dashboard.list." + list.name(),
+                        Slice.CITY.withPark(park), String.valueOf(getShownDay()), dashboard.asOf(date()), FacesSupport.locale()),
+                        FacesSupport.locale()));
     }
 
     /** The day shown: the one asked for, or today. */

@@ -1,13 +1,16 @@
 package cn.loopgate.dashboard;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * One figure: numerator over denominator, never a bare percentage. {@code percent} is null when the
- * denominator is zero (nothing to count), rounded half-up to one decimal otherwise.
+ * denominator is zero (nothing to count), rounded half-up to one decimal otherwise; the JSON always carries
+ * the key ({@code "percent": null}), as docs/dashboard.md promises.
  */
-public record Ratio(BigDecimal numerator, BigDecimal denominator, BigDecimal percent) {
+public record Ratio(BigDecimal numerator, BigDecimal denominator, @JsonbNillable BigDecimal percent) {
 
     public static Ratio of(BigDecimal numerator, BigDecimal denominator) {
         BigDecimal pct = denominator.signum() == 0 ? null

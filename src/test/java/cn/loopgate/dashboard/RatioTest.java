@@ -28,7 +28,7 @@ class RatioTest {
 
     @Test
     void capacityNumeratorKeepsItsDecimals() {
-        Figures f = Figures.of("k", "l", null, null, 1, 0, 0, 460, 18_250, 0, 0, 0, 0, 0, 0);
+        Figures f = Figures.of("k", "l", null, null, 1, 0, 0, 460, 18_250, 0, 0, 0, 0, 0, 0, 0, 0);
         assertEquals("182.5", f.capacity().numeratorText());
         assertEquals("39.7%", f.capacity().percentText()); // 182.5 / 460 = 39.67
     }

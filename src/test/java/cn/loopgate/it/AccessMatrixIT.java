@@ -159,6 +159,12 @@ class AccessMatrixIT {
             row("GET /api/v1/dashboard/bulletin.pdf",              "403",     "200/404", "200",     "403",     "200")
                     .query("parkId={parkId}"),
             row("GET /api/v1/dashboard/export.xlsx",               "403",     "200",     "200",     "403",     "200"),
+            // Published bulletins (issue 23.5): analysts and administrators issue ({} lacks the day: 400) and see
+            // revisions; liaison officers may read what was published. No bulletin has id 1: 404 where allowed.
+            row("POST /api/v1/dashboard/bulletins",                "403",     "403",     "400",     "403",     "400"),
+            row("GET /api/v1/dashboard/bulletins",                 "403",     "200",     "200",     "403",     "200"),
+            row("GET /api/v1/dashboard/bulletins/{id}/pdf",        "403",     "404",     "404",     "403",     "404"),
+            row("GET /api/v1/dashboard/bulletins/{id}/revisions",  "403",     "403",     "404",     "403",     "404"),
             // Cards, passes, roster import (issue 5). Roster import A / B: a dry run of one invalid row, imported with
             // "valid rows only" in setUp (nothing written), so importing again answers 409. The upload is sent without a
             // file name: 400 for the firm's manager, after the access checks. Card batch A / B: approved by the park's
@@ -227,6 +233,7 @@ class AccessMatrixIT {
         s.put("card-batches/{id}", t -> t == Tenant.OWN ? f.cardBatchA : f.cardBatchB);
         s.put("cards/{permitId}", t -> t == Tenant.OWN ? f.cardA : f.cardB);
         s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
+        s.put("bulletins/{id}", t -> 1L);
         return s;
     }
 

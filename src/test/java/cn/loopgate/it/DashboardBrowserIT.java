@@ -56,6 +56,8 @@ class DashboardBrowserIT {
                 b.waitForText(By.id("dash:resumptionRatio"), "3 / 7");
                 assertEquals("42.9%", b.driver.findElement(By.id("dash:resumptionPct")).getText());
                 assertEquals("130 / 460", b.driver.findElement(By.id("dash:arrivalRatio")).getText());
+                // The newspapers' base, the headline arrival rate (issue 23.6): resumed firms' 115 of 180.
+                assertEquals("115 / 180", b.driver.findElement(By.id("dash:arrivalResumedRatio")).getText());
                 assertEquals("5 / 7", b.driver.findElement(By.id("dash:complianceRatio")).getText());
                 assertTrue(b.text().contains("截至 2026-03-04 00:00"), b.text());
                 assertEquals(city.districtName, district(b).getFirstSelectedOption().getText(), "the filter stays shown");
