@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A guard on a phone checks a printed whitelist card: the QR code is read from the card PDF the
- * firm's manager downloaded; the guard sees VALID, and after the liaison revokes the card, REVOKED.
+ * firm's manager downloaded; the guard, bound to one gate of the card's park (preselected, no name to
+ * type), sees VALID, and after the liaison revokes the card, REVOKED.
  */
 class GateBrowserIT {
 
@@ -32,11 +33,13 @@ class GateBrowserIT {
         List<String> codes = PermitFixtures.qrCodes(pdf.body(), 0);
         assertEquals(1, codes.size());
         String qr = codes.get(0);
+        String guard = TestData.newUser(admin, "GUARD", null);
+        TestData.gate(admin, "CD-HTP", "北门岗", guard);
 
         try (Browser b = Browser.open(portal.baseUrl(), true)) {
-            b.login("guard");
+            b.login(guard);
             b.go("/gate/verify.xhtml");
-            b.waitFor(By.id("gate:gateName")).sendKeys("北门岗");
+            assertTrue(b.waitFor(By.id("gate:gateId")).getText().contains("北门岗"), "the guard's only gate is preselected");
             scan(b, qr);
             WebElement box = b.waitFor(By.id("gate:verdictBox"));
             assertTrue(box.getAttribute("class").contains("lg-verdict-VALID"), box.getAttribute("class"));
