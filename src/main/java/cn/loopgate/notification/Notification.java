@@ -57,7 +57,8 @@ public class Notification extends BaseEntity {
         if (groupKey == null) {
             return a;
         }
-        Object[] withCount = java.util.Arrays.copyOf(a, a.length + 1);
+        Object[] withCount = new Object[a.length + 1]; // not Arrays.copyOf: a is a String[], the count an Integer
+        System.arraycopy(a, 0, withCount, 0, a.length);
         withCount[a.length] = occurrences;
         return withCount;
     }

@@ -99,7 +99,8 @@ public class NotificationService {
                             "select u.email from UserAccount u where u.id in :ids and u.email is not null", String.class)
                     .setParameter("ids", created).getResultList().stream().filter(e -> !e.isBlank()).toList();
             if (!addresses.isEmpty()) {
-                Object[] withCount = Arrays.copyOf(args, args.length + 1);
+                Object[] withCount = new Object[args.length + 1];
+                System.arraycopy(args, 0, withCount, 0, args.length);
                 withCount[args.length] = occurrences;
                 mails.fire(new MailRequest(addresses, messageKey, withCount, link));
             }

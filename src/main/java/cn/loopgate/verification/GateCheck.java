@@ -5,14 +5,10 @@ import cn.loopgate.shared.validation.Required;
 
 /**
  * A scan: the gate (one of the guard's gates, by id or by name) and the QR text as read. The guard's page
- * sends the id; a scanner device may send the name it was set up with.
+ * sends the id; a scanner device may send the name it was set up with. One constructor only: JSON-B binds a
+ * record through its single constructor (with a second one every body was "malformed").
  */
 public record GateCheck(@Length(max = 60) String gate, @Required @Length(max = 400) String content, Long gateId) {
-
-    /** By name, as scanner devices send it. */
-    public GateCheck(String gate, String content) {
-        this(gate, content, null);
-    }
 
     GateCheck normalized() {
         return new GateCheck(gate == null || gate.isBlank() ? null : gate.strip(), content == null ? null : content.strip(), gateId);

@@ -61,6 +61,42 @@ class GateBrowserIT {
         }
     }
 
+    /** A liaison officer reads the scan log of their park (phone and desktop) and the gates page. */
+    @Test
+    void aLiaisonReadsTheScanLogAndTheGatesOfTheirPark() throws Exception {
+        Portal portal = Portal.get();
+        Api admin = portal.api("admin");
+        long firm = TestData.newFirm(admin, "CD-ETZ", false, 20);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Instant now = Instant.parse(admin.get("test/clock").json().get("now").asText());
+        long id = PermitFixtures.insert(portal, PermitType.CARD, firm, "猪八戒", "110105199001015555",
+                now.minus(1, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS));
+        String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
+        String number = portal.api(manager).get("permits/" + id).json().get("number").asText();
+        Api.Res scanned = portal.api("guard").post("gate/verify", Api.obj().put("gate", "东门").put("content", qr));
+        assertEquals("VALID", scanned.json().get("result").asText(), scanned.raw());
+
+        for (boolean phone : new boolean[]{true, false}) {
+            try (Browser b = Browser.open(portal.baseUrl(), phone)) {
+                b.login("liaison.cd");
+                b.go("/scans.xhtml");
+                WebElement field = b.waitFor(By.id("scans:number"));
+                field.sendKeys(number);
+                b.driver.findElement(By.id("scans:search")).click();
+                b.waitForText(By.id("scans:entries"), "猪*戒");
+                String table = b.driver.findElement(By.id("scans:entries")).getText();
+                assertTrue(table.contains("东门") && table.contains("有效") && !table.contains("猪八戒"), table);
+                b.screenshot(phone ? "scans-390" : "scans-1440");
+                if (!phone) {
+                    b.go("/gates.xhtml");
+                    String gates = b.waitFor(By.id("gates:table")).getText();
+                    assertTrue(gates.contains("东门") && gates.contains("guard"), gates);
+                    b.screenshot("gates-1440");
+                }
+            }
+        }
+    }
+
     private static void scan(Browser b, String content) {
         WebElement field = b.waitFor(By.id("gate:content"));
         field.clear();
