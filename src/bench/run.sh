@@ -112,6 +112,16 @@ if want d; then
     # ~40 requests in flight, so this phase uses BENCH_GATE_CLIENTS (8 and 32, the portal's HTTP threads), not 200.
     GATE_CONC="${BENCH_GATE_CLIENTS:-8,32}"
     GATE_DATA="$WORK/gate-data.lua"
+    # Gates belong to parks (issue 19): bench-guard scans at bench-gate-1 and -2 of BP01, whose policy admits other
+    # parks' permits (the codes are of firms in all 30 parks), so every scan takes the whole path to its verdict.
+    if [[ "$(psql -X -Atd "$BENCH_DB" -c "select to_regclass('gate') is not null")" == t ]]; then
+        psql -X -q -d "$BENCH_DB" -c "insert into gate (park_id, name, created_at) select p.id, 'bench-gate-' || n, now()
+              from park p cross join generate_series(1, 2) n where p.code = 'BP01' on conflict do nothing" \
+            -c "insert into gate_guard (gate_id, user_id) select g.id, u.id from gate g join park p on p.id = g.park_id
+              cross join app_user u where p.code = 'BP01' and g.name like 'bench-gate-%' and u.username = 'bench-guard'
+              on conflict do nothing" \
+            -c "update park set admits_other_parks = true where code = 'BP01'"
+    fi
     log "fetching the QR texts of ${BENCH_GATE_PERMITS:-2000} permits of the benchmark firms"
     psql -X -Atd "$BENCH_DB" -F ' ' -c "select p.id, u.username from permit p join app_user u on u.firm_id = p.firm_id
         where u.username like 'bench-mgr-%' order by p.id limit ${BENCH_GATE_PERMITS:-2000}" |

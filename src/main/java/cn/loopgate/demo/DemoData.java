@@ -9,6 +9,7 @@ import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.park.District;
+import cn.loopgate.park.Gate;
 import cn.loopgate.park.Park;
 import cn.loopgate.roster.Worker;
 import cn.loopgate.roster.WorkerData;
@@ -113,7 +114,7 @@ public class DemoData {
         String hash = directory.hashPassword(PASSWORD);
         user("admin", "系统管理员", Role.ADMIN, null, Set.of(), hash, now);
         user("analyst", "工信局分析员", Role.ANALYST, null, Set.of(), hash, now);
-        user("guard", "卡口值守员", Role.GUARD, null, Set.of(), hash, now);
+        UserAccount guard = user("guard", "卡口值守员", Role.GUARD, null, Set.of(), hash, now);
         user("liaison.cd", "城东联络员", Role.LIAISON, null, Set.of(parks.get(0).getId(), parks.get(1).getId()), hash, now);
         user("liaison.bj", "滨江联络员", Role.LIAISON, null, Set.of(parks.get(2).getId(), parks.get(3).getId()), hash, now);
         for (int i = 0; i < firms.size(); i++) {
@@ -121,6 +122,7 @@ public class DemoData {
                     firms.get(i).getId(), Set.of(), hash, now);
         }
         em.flush();
+        gates(parks, guard, now);
         seededNow = true;
         int seededWorkers = workers;
         LOG.info(() -> "Demo data seeded: 2 districts, 4 parks, " + firms.size() + " firms, " + seededWorkers + " workers.");
@@ -137,11 +139,28 @@ public class DemoData {
         return entity;
     }
 
-    private void user(String username, String name, Role role, Long firmId, Set<Long> parks, String hash, Instant now) {
+    private UserAccount user(String username, String name, Role role, Long firmId, Set<Long> parks, String hash, Instant now) {
         UserAccount u = new UserAccount(username, name, role, now);
         u.bind(role, firmId, parks);
         u.describe(name, username + "@demo.loopgate.cn", true);
         u.setPasswordHash(hash);
         em.persist(u);
+        return u;
+    }
+
+    /**
+     * Two gates per park, named apart across parks so that the demo guard, bound to all of them (one login
+     * for trying every park's permits), can name a gate unambiguously; "东门" is the first park's main gate.
+     */
+    private void gates(List<Park> parks, UserAccount guard, Instant now) {
+        String[][] names = {{"东门", "西门"}, {"高新园南门", "高新园北门"}, {"工业园东门", "工业园西门"}, {"物流园货运门", "物流园北门"}};
+        for (int i = 0; i < parks.size(); i++) {
+            for (String name : names[i]) {
+                Gate g = new Gate(parks.get(i), name, now);
+                g.addGuard(guard.getId());
+                em.persist(g);
+            }
+        }
+        em.flush();
     }
 }

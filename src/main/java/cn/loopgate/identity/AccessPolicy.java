@@ -112,6 +112,18 @@ public class AccessPolicy {
         return require(Role.ANALYST);
     }
 
+    /**
+     * A park's gates, the guards bound to them and its gate policy: administrators, and the liaison officers
+     * of that park. Parks are visible to every liaison, so another park's answers 403, not 404.
+     */
+    public Caller checkParkSteward(long parkId) {
+        Caller c = require(Role.ADMIN, Role.LIAISON);
+        if (c.is(Role.LIAISON) && !c.parkIds().contains(parkId)) {
+            throw DomainException.forbidden();
+        }
+        return c;
+    }
+
     /** Master data (districts, parks, firms' registration, users): administrators. */
     public Caller requireAdmin() {
         return require(Role.ADMIN);

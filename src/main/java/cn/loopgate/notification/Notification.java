@@ -27,6 +27,11 @@ public class Notification extends BaseEntity {
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    /** Events counted into one row (gate alerts: per gate, kind and hour); null for a single message. */
+    @Column(name = "group_key", length = 120)
+    private String groupKey;
+    @Column(nullable = false)
+    private int occurrences = 1;
 
     protected Notification() {
     }
@@ -46,8 +51,16 @@ public class Notification extends BaseEntity {
         }
     }
 
+    /** The message's arguments; a grouped notification's count of events comes last. */
     public Object[] argArray() {
-        return args == null || args.isEmpty() ? new Object[0] : args.split("\u001f", -1);
+        Object[] a = args == null || args.isEmpty() ? new Object[0] : args.split("\u001f", -1);
+        if (groupKey == null) {
+            return a;
+        }
+        Object[] withCount = new Object[a.length + 1]; // not Arrays.copyOf: a is a String[], the count an Integer
+        System.arraycopy(a, 0, withCount, 0, a.length);
+        withCount[a.length] = occurrences;
+        return withCount;
     }
 
     public long getRecipientId() { return recipientId; }
@@ -57,4 +70,6 @@ public class Notification extends BaseEntity {
     public String getLink() { return link; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getReadAt() { return readAt; }
+    public String getGroupKey() { return groupKey; }
+    public int getOccurrences() { return occurrences; }
 }

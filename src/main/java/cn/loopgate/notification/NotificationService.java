@@ -64,6 +64,49 @@ public class NotificationService {
         }
     }
 
+    /**
+     * Counts {@code occurrences} more events into each recipient's notification of the group (one row per
+     * recipient and group key, e.g. a gate, an alert kind and an hour), created at the first event: a storm of
+     * events is one row whose count grows, not a row per event. The row turns unread again and moves to the
+     * top with the latest arguments; the count is the message's last argument. Mail goes out only when a
+     * group's row is created, so a storm mails each recipient once per group.
+     */
+    public void notifyGrouped(Collection<Long> recipientIds, String kind, String groupKey, String messageKey, String link,
+                              int occurrences, Object... args) {
+        String joined = Arrays.stream(args).map(String::valueOf).collect(Collectors.joining("\u001f"));
+        if (joined.length() > 2000) {
+            joined = joined.substring(0, 2000);
+        }
+        java.time.Instant now = clock.instant();
+        List<Long> created = new java.util.ArrayList<>();
+        for (Long id : recipientIds) {
+            Object inserted = em.createNativeQuery("""
+                            insert into notification (recipient_id, kind, message_key, args, link, created_at, group_key, occurrences)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                            on conflict (recipient_id, group_key) where group_key is not null do update
+                              set occurrences = notification.occurrences + excluded.occurrences, args = excluded.args,
+                                  message_key = excluded.message_key, created_at = excluded.created_at, read_at = null
+                            returning (xmax = 0)""")
+                    .setParameter(1, id).setParameter(2, kind).setParameter(3, messageKey).setParameter(4, joined)
+                    .setParameter(5, link).setParameter(6, java.sql.Timestamp.from(now)).setParameter(7, groupKey)
+                    .setParameter(8, occurrences).getSingleResult();
+            if (Boolean.TRUE.equals(inserted)) {
+                created.add(id);
+            }
+        }
+        if (!created.isEmpty() && mailer.enabled()) {
+            List<String> addresses = em.createQuery(
+                            "select u.email from UserAccount u where u.id in :ids and u.email is not null", String.class)
+                    .setParameter("ids", created).getResultList().stream().filter(e -> !e.isBlank()).toList();
+            if (!addresses.isEmpty()) {
+                Object[] withCount = new Object[args.length + 1];
+                System.arraycopy(args, 0, withCount, 0, args.length);
+                withCount[args.length] = occurrences;
+                mails.fire(new MailRequest(addresses, messageKey, withCount, link));
+            }
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> liaisonsOfPark(long parkId) {
         return em.createQuery("select u.id from UserAccount u join u.parkIds p where p = :park and u.role = :role and u.enabled = true", Long.class)

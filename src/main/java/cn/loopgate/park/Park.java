@@ -47,6 +47,9 @@ public class Park extends BaseEntity {
     private Integer suspendAfterMissed;
     @Column(name = "loop_ended_on")
     private LocalDate loopEndedOn;
+    /** Whether this park's gates admit permits of other parks (otherwise they scan WRONG_PARK). */
+    @Column(name = "admits_other_parks", nullable = false)
+    private boolean admitsOtherParks;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -75,6 +78,10 @@ public class Park extends BaseEntity {
         this.loopEndedOn = loopEndedOn;
     }
 
+    void admitOtherParks(boolean admits) {
+        this.admitsOtherParks = admits;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
@@ -98,6 +105,7 @@ public class Park extends BaseEntity {
     public int getPassMaxDays() { return passMaxDays; }
     public Integer getSuspendAfterMissed() { return suspendAfterMissed; }
     public LocalDate getLoopEndedOn() { return loopEndedOn; }
+    public boolean isAdmitsOtherParks() { return admitsOtherParks; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
 }

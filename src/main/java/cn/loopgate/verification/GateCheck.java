@@ -3,10 +3,14 @@ package cn.loopgate.verification;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Required;
 
-/** A scan: the gate's name and the QR text as read. */
-public record GateCheck(@Required @Length(max = 60) String gate, @Required @Length(max = 400) String content) {
+/**
+ * A scan: the gate (one of the guard's gates, by id or by name) and the QR text as read. The guard's page
+ * sends the id; a scanner device may send the name it was set up with. One constructor only: JSON-B binds a
+ * record through its single constructor (with a second one every body was "malformed").
+ */
+public record GateCheck(@Length(max = 60) String gate, @Required @Length(max = 400) String content, Long gateId) {
 
     GateCheck normalized() {
-        return new GateCheck(gate == null ? null : gate.strip(), content == null ? null : content.strip());
+        return new GateCheck(gate == null || gate.isBlank() ? null : gate.strip(), content == null ? null : content.strip(), gateId);
     }
 }

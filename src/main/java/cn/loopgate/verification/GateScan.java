@@ -31,6 +31,10 @@ public class GateScan extends BaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Verdict result;
+    @Column(name = "gate_id")
+    private Long gateId;
+    @Column(name = "gate_park_id")
+    private Long gateParkId;
 
     protected GateScan() {
     }
@@ -43,4 +47,6 @@ public class GateScan extends BaseEntity {
     public Long getParkId() { return parkId; }
     public String getKeyId() { return keyId; }
     public Verdict getResult() { return result; }
+    public Long getGateId() { return gateId; }
+    public Long getGateParkId() { return gateParkId; }
 }

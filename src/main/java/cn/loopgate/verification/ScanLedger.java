@@ -43,17 +43,23 @@ public class ScanLedger {
             with scans as (
               select nextval('id_seq') as id, t.*
               from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
-                          cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]))
-                   with ordinality as t(scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, o)
+                          cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),
+                          cast(? as bigint[]), cast(? as bigint[]))
+                   with ordinality as t(scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id,
+                                        gate_park_id, o)
             ), stored as (
-              insert into gate_scan (id, scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result)
-              select id, cast(scanned_at as timestamptz), gate, guard, permit_id, firm_id, park_id, key_id, result from scans
+              insert into gate_scan (id, scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id, gate_park_id)
+              select id, cast(scanned_at as timestamptz), gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id,
+                     gate_park_id from scans
             )
             select id from scans order by o""";
 
-    /** A row of the log as the gate decided it. */
+    /**
+     * A row of the log as the gate decided it: {@code parkId} is the permit's park, {@code gateParkId} the
+     * park of the registered gate ({@code gateId}; both null for a refusal that named no gate of the guard's).
+     */
     public record Entry(Instant scannedAt, String gate, String guard, Long permitId, Long firmId, Long parkId,
-                        String keyId, Verdict result) {
+                        String keyId, Verdict result, Long gateId, Long gateParkId) {
     }
 
     /** Settled by whichever request holds the writer lock; read after taking that lock, so no volatile needed. */
@@ -121,7 +127,7 @@ public class ScanLedger {
     private void insert(List<Pending> batch) throws SQLException {
         int n = batch.size();
         String[] at = new String[n], gate = new String[n], guard = new String[n], key = new String[n], result = new String[n];
-        Long[] permit = new Long[n], firm = new Long[n], park = new Long[n];
+        Long[] permit = new Long[n], firm = new Long[n], park = new Long[n], gateId = new Long[n], gatePark = new Long[n];
         for (int i = 0; i < n; i++) {
             Entry e = batch.get(i).entry;
             at[i] = e.scannedAt().toString();
@@ -132,6 +138,8 @@ public class ScanLedger {
             park[i] = e.parkId();
             key[i] = e.keyId();
             result[i] = e.result().name();
+            gateId[i] = e.gateId();
+            gatePark[i] = e.gateParkId();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setArray(1, c.createArrayOf("text", at));
@@ -142,6 +150,8 @@ public class ScanLedger {
             ps.setArray(6, c.createArrayOf("bigint", park));
             ps.setArray(7, c.createArrayOf("text", key));
             ps.setArray(8, c.createArrayOf("text", result));
+            ps.setArray(9, c.createArrayOf("bigint", gateId));
+            ps.setArray(10, c.createArrayOf("bigint", gatePark));
             try (ResultSet rs = ps.executeQuery()) {
                 for (Pending p : batch) {
                     if (!rs.next()) {

@@ -2,16 +2,16 @@ package cn.loopgate.verification;
 
 import cn.loopgate.permit.PermitState;
 
-/** What the guard is shown: a permit's state, or FORGED when the code is not one Loopgate signed. */
+/**
+ * What the guard is shown: a permit's state, FORGED when the code is not one Loopgate signed, WRONG_PARK for
+ * a genuine permit of another park at a gate whose park does not admit it. REFUSED is never shown: it marks
+ * a call the gate answered 400 (no gate of the guard's, no QR text), which the scan log keeps too.
+ */
 public enum Verdict {
-    VALID, EXPIRED, NOT_YET_VALID, REVOKED, SUSPENDED, FORGED;
+    VALID, EXPIRED, NOT_YET_VALID, REVOKED, SUSPENDED, FORGED, WRONG_PARK, REFUSED;
 
     static Verdict of(PermitState s) {
         return valueOf(s.name());
     }
 
-    /** Whether the park's liaison officers are alerted. */
-    boolean alerts() {
-        return this == REVOKED || this == FORGED;
-    }
 }

@@ -127,6 +127,16 @@ class AccessMatrixIT {
             // every permit printed before still verifies (PermitsIT.aPermitSignedByARotatedOutKeyStillVerifies).
             row("POST /api/v1/permits/signing-keys/rotate",        "403",     "403",     "403",     "403",     "200"),
             row("POST /api/v1/gate/verify",                        "403",     "403",     "403",     "400",     "403"),
+            // Issue 19: gates of parks (administrators and the park's liaison manage them; a guard lists their own),
+            // a park's gate policy, and the scan log (liaison officers: their parks; analysts: all). Writes with an
+            // empty body are refused by validation (400) once the access checks pass; another park's is 403 (parks
+            // are visible to every liaison).
+            row("GET /api/v1/gates",                               "403",     "200",     "200",     "200",     "200"),
+            row("POST /api/v1/gates",                              "403",     "400",     "403",     "403",     "400"),
+            row("GET /api/v1/gates/{id}",                          "403",     "200/404", "200",     "404",     "200"),
+            row("PUT /api/v1/gates/{id}",                          "403",     "400/403", "403",     "403",     "400"),
+            row("PUT /api/v1/parks/{id}/gate-policy",              "403",     "400/403", "403",     "403",     "400"),
+            row("GET /api/v1/gate-scans",                          "403",     "200",     "200",     "403",     "403"),
             row("GET /api/v1/public/permits/keys",                 "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
             // First set-up (issue 18): the demo city has administrators, so set-up is closed for everyone.
@@ -234,6 +244,7 @@ class AccessMatrixIT {
         s.put("cards/{permitId}", t -> t == Tenant.OWN ? f.cardA : f.cardB);
         s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
         s.put("bulletins/{id}", t -> 1L);
+        s.put("gates/{id}", t -> t == Tenant.OWN ? f.gateA : f.gateB);
         return s;
     }
 
@@ -279,7 +290,7 @@ class AccessMatrixIT {
     static final class Fixture {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
-        long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB;
+        long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         LocalDate today;
         Api[] callers;
     }
@@ -318,6 +329,9 @@ class AccessMatrixIT {
         Api liaisonA = portal.api(liaison);
         f.workerA = newWorker(a, f.firmA);
         f.workerB = newWorker(b, f.firmB);
+        // Issue 19: a gate of each park, no guard bound (the demo guard sees neither).
+        f.gateA = expect(201, admin.post("gates", Api.obj().put("parkId", f.parkA).put("name", "矩阵岗A"))).get("id").asLong();
+        f.gateB = expect(201, admin.post("gates", Api.obj().put("parkId", f.parkB).put("name", "矩阵岗B" + code))).get("id").asLong();
 
         // Plans approved by the park's liaison: each approval issues the firm's resumption certificate.
         f.planA = approvedPlan(a, liaisonA, f.firmA, f.today);

@@ -436,7 +436,11 @@ class ApiFuzzIT {
             }
             java.util.regex.Pattern tag = java.util.regex.Pattern.compile(needle + "q\\d+q");
             for (String t : tables) {
-                try (ResultSet rs = s.executeQuery("select x::text from \"" + t + "\" x where x::text like '%" + needle + "%'")) {
+                // The scan log keeps refused gate calls on purpose (issue 19: every call is logged, with the gate as
+                // given), so a refused payload may stand there, in a REFUSED row and nowhere else.
+                String keptOnPurpose = t.equals("gate_scan") ? " and x.result <> 'REFUSED'" : "";
+                try (ResultSet rs = s.executeQuery("select x::text from \"" + t + "\" x where x::text like '%" + needle + "%'"
+                        + keptOnPurpose)) {
                     while (rs.next()) {
                         java.util.regex.Matcher m = tag.matcher(rs.getString(1));
                         while (m.find()) {

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A guard on a phone checks a printed whitelist card: the QR code is read from the card PDF the
- * firm's manager downloaded; the guard sees VALID, and after the liaison revokes the card, REVOKED.
+ * firm's manager downloaded; the guard, bound to one gate of the card's park (preselected, no name to
+ * type), sees VALID, and after the liaison revokes the card, REVOKED.
  */
 class GateBrowserIT {
 
@@ -32,11 +33,13 @@ class GateBrowserIT {
         List<String> codes = PermitFixtures.qrCodes(pdf.body(), 0);
         assertEquals(1, codes.size());
         String qr = codes.get(0);
+        String guard = TestData.newUser(admin, "GUARD", null);
+        TestData.gate(admin, "CD-HTP", "北门岗", guard);
 
         try (Browser b = Browser.open(portal.baseUrl(), true)) {
-            b.login("guard");
+            b.login(guard);
             b.go("/gate/verify.xhtml");
-            b.waitFor(By.id("gate:gateName")).sendKeys("北门岗");
+            assertTrue(b.waitFor(By.id("gate:gateId")).getText().contains("北门岗"), "the guard's only gate is preselected");
             scan(b, qr);
             WebElement box = b.waitFor(By.id("gate:verdictBox"));
             assertTrue(box.getAttribute("class").contains("lg-verdict-VALID"), box.getAttribute("class"));
@@ -55,6 +58,42 @@ class GateBrowserIT {
 
             scan(b, qr.substring(0, 20) + (qr.charAt(20) == 'A' ? 'B' : 'A') + qr.substring(21));
             b.waitForText(By.id("verdict"), "伪造");
+        }
+    }
+
+    /** A liaison officer reads the scan log of their park (phone and desktop) and the gates page. */
+    @Test
+    void aLiaisonReadsTheScanLogAndTheGatesOfTheirPark() throws Exception {
+        Portal portal = Portal.get();
+        Api admin = portal.api("admin");
+        long firm = TestData.newFirm(admin, "CD-ETZ", false, 20);
+        String manager = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Instant now = Instant.parse(admin.get("test/clock").json().get("now").asText());
+        long id = PermitFixtures.insert(portal, PermitType.CARD, firm, "猪八戒", "110105199001015555",
+                now.minus(1, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS));
+        String qr = portal.api(manager).get("permits/" + id).json().get("qr").asText();
+        String number = portal.api(manager).get("permits/" + id).json().get("number").asText();
+        Api.Res scanned = portal.api("guard").post("gate/verify", Api.obj().put("gate", "东门").put("content", qr));
+        assertEquals("VALID", scanned.json().get("result").asText(), scanned.raw());
+
+        for (boolean phone : new boolean[]{true, false}) {
+            try (Browser b = Browser.open(portal.baseUrl(), phone)) {
+                b.login("liaison.cd");
+                b.go("/scans.xhtml");
+                WebElement field = b.waitFor(By.id("scans:number"));
+                field.sendKeys(number);
+                b.driver.findElement(By.id("scans:search")).click();
+                b.waitForText(By.id("scans:entries"), "猪*戒");
+                String table = b.driver.findElement(By.id("scans:entries")).getText();
+                assertTrue(table.contains("东门") && table.contains("有效") && !table.contains("猪八戒"), table);
+                b.screenshot(phone ? "scans-390" : "scans-1440");
+                if (!phone) {
+                    b.go("/gates.xhtml");
+                    String gates = b.waitFor(By.id("gates:table")).getText();
+                    assertTrue(gates.contains("东门") && gates.contains("guard"), gates);
+                    b.screenshot("gates-1440");
+                }
+            }
         }
     }
 

@@ -72,7 +72,7 @@ class OpsIT {
         assertEquals(200, pdf.status());
         List<String> codes = qrCodes(pdf.body(), 0);
         assertEquals(1, codes.size());
-        Api.Res scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "运维测试岗").put("content", codes.get(0)));
+        Api.Res scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "高新园南门").put("content", codes.get(0)));
         assertEquals(200, scan.status(), scan.raw());
         assertEquals("VALID", scan.json().get("result").asText());
 

@@ -114,4 +114,16 @@ final class PermitFixtures {
             return sorted.stream().map(Result::getText).toList();
         }
     }
+
+    /** Reads until the answer passes the check or the time is up (then the last answer, for the assertion). */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, Duration within)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        T last = read.get();
+        while (!done.test(last) && Instant.now().isBefore(end)) {
+            Thread.sleep(250);
+            last = read.get();
+        }
+        return last;
+    }
 }

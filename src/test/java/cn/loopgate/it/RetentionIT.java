@@ -120,7 +120,8 @@ class RetentionIT {
                     otherWorker, otherResident), "another park's workers are untouched");
 
             assertEquals(reportsBefore, reports(firm), "the firm's daily reports stay as they were");
-            JsonNode scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "东门").put("content", cardQr)).json();
+            TestData.gate(admin, code, "留存测试岗", "guard");
+            JsonNode scan = portal.api("guard").post("gate/verify", Api.obj().put("gate", "留存测试岗").put("content", cardQr)).json();
             assertEquals("EXPIRED", scan.get("result").asText(),
                     "an anonymised card's QR is still Loopgate's own, and long expired, not forged: " + scan);
 

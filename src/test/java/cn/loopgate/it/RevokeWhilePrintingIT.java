@@ -130,7 +130,7 @@ class RevokeWhilePrintingIT {
     }
 
     static String verdict(Api guard, String qr) {
-        Api.Res r = guard.post("gate/verify", Api.obj().put("gate", "打印竞态岗").put("content", qr));
+        Api.Res r = guard.post("gate/verify", Api.obj().put("gate", "高新园南门").put("content", qr));
         assertEquals(200, r.status(), r.raw());
         return r.json().get("result").asText();
     }

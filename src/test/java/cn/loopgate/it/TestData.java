@@ -72,4 +72,37 @@ public final class TestData {
         long firm = newFirm(admin, parkCode, aboveSize, registeredStaff);
         return portal.api(newUser(admin, "FIRM_MANAGER", firm));
     }
+
+    /**
+     * The park's gate of that name, registered (by the admin) if it is not yet, with these guards bound to it
+     * besides any already bound; returns its id. Gates belong to parks and guards scan only at their gates.
+     */
+    public static long gate(Api admin, String parkCode, String name, String... guards) {
+        long park = parkId(admin, parkCode);
+        for (JsonNode g : admin.get("gates?parkId=" + park).json()) {
+            if (g.get("name").asText().equals(name)) {
+                ObjectNode body = Api.obj().put("parkId", park).put("name", name);
+                ArrayNode bound = body.putArray("guards");
+                g.get("guards").forEach(bound::add);
+                for (String guard : guards) {
+                    bound.add(guard);
+                }
+                Api.Res r = admin.put("gates/" + g.get("id").asLong(), body);
+                if (r.status() != 200) {
+                    throw new IllegalStateException("gate not updated: " + r.raw());
+                }
+                return g.get("id").asLong();
+            }
+        }
+        ObjectNode body = Api.obj().put("parkId", park).put("name", name);
+        ArrayNode bound = body.putArray("guards");
+        for (String guard : guards) {
+            bound.add(guard);
+        }
+        Api.Res r = admin.post("gates", body);
+        if (r.status() != 201) {
+            throw new IllegalStateException("gate not registered: " + r.raw());
+        }
+        return r.json().get("id").asLong();
+    }
 }
