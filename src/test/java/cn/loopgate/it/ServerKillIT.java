@@ -37,11 +37,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * kill -9 of the server (issue 10): Payara Micro is killed with SIGKILL while (a) a 10,000-row roster
- * import or (b) a 500-card batch approval is being written, and while (c) many clients file daily reports
- * at once. The portal then starts again on the same database, and every operation is complete or absent:
- * no half import, no half batch (every item approved with its permit, or pending without one), every
- * acknowledged report present, none twice. The killed operations are then retried and succeed.
- * {@code -Dloopgate.kill.rounds=N} repeats the two kills (default once each).
+ * import and (b) a 500-card batch approval are being written, and (c) many clients file daily reports
+ * at once — one kill for all three, so the class boots Payara twice, not three times. The portal then
+ * starts again on the same database, and every operation is complete or absent: no half import, no half
+ * batch (every item approved with its permit, or pending without one), every acknowledged report
+ * present, none twice. The killed operations are then retried and succeed.
+ * {@code -Dloopgate.kill.rounds=N} repeats the kill (default once).
  */
 class ServerKillIT {
 
@@ -102,139 +103,174 @@ class ServerKillIT {
         Instant t0 = Instant.now();
         List<String> figures = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            figures.add(importRound(round));
-            figures.add(batchRound(round, liaison));
+            figures.addAll(killRound(round, liaison));
         }
         figures.forEach(f -> System.out.println("ServerKillIT: " + f));
         System.out.println("ServerKillIT: " + rounds + " round(s) in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
     }
 
-    // ---- (a) a 10,000-row roster import ----
+    /**
+     * One kill -9 that lands while (a) the import and (b) the batch approval both have their transaction
+     * open and (c) the reports are being filed; then one restart and the checks of all three. (Three
+     * operations, one kill: each restart of Payara costs 20-60 s on this machine.)
+     */
+    List<String> killRound(int round, Api liaison) throws Exception {
+        ImportCase importCase = new ImportCase();
+        BatchCase batchCase = new BatchCase(liaison);
+        Reports reports = new Reports(round);
 
-    String importRound(int round) throws Exception {
-        Api admin = portal.api("admin");
-        long firm = TestData.newFirm(admin, "CD-ETZ", true, 20_000);
-        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("姓名", "身份证号", "手机号", "岗位", "入职日期"));
-        Set<String> ids = new HashSet<>();
-        while (rows.size() <= IMPORT_ROWS) {
-            String id = TestData.FAKES.residentId("310104");
-            if (ids.add(id)) {
-                rows.add(List.of(TestData.FAKES.personName(), id, TestData.FAKES.mobile(), "装配工", "2023-06-01"));
-            }
-        }
-        String path = "firms/" + firm + "/roster-imports";
-        Uploads.Bytes dry = Uploads.post(portal, user, path, "big.xlsx", RosterFiles.xlsx(rows));
-        assertEquals(201, dry.status(), dry.text());
-        long importId = dry.json().get("id").asLong();
-        Reports reports = new Reports(round * 2 - 1);
-
-        Api manager = portal.api(user);
         reports.start();
-        CompletableFuture<Api.Res> commit = CompletableFuture.supplyAsync(acked(() ->
-                manager.post(path + "/" + importId + "/import", Api.obj().put("validOnly", false))));
-        // The import is running once its transaction has written the first batch of workers.
-        boolean inFlight = killWhen("select count(*) from pg_stat_activity where backend_xid is not null and query like 'insert into worker%'",
-                300, commit, reports);
-        Api.Res answer = commit.join();
+        CompletableFuture<Api.Res> commit = importCase.begin();
+        // The import is running once its transaction has written the first batch of workers; it is the
+        // longer of the two, so the approval starts then and both transactions are open together.
+        long[] importTx = awaitRunning("select count(*) from pg_stat_activity where backend_xid is not null and query like 'insert into worker%'",
+                commit);
+        CompletableFuture<Api.Res> review = batchCase.begin();
+        // The approval is running once it draws permit numbers inside its transaction.
+        long[] batchTx = awaitRunning("select count(*) from pg_stat_activity where backend_xid is not null and query like '%permit_number_seq%'",
+                review);
+        boolean[] open = kill(300, reports, importTx, batchTx);
+        Api.Res importAnswer = commit.join();
+        Api.Res batchAnswer = review.join();
         Duration restart = restart();
 
-        long workers = count("select count(*) from worker where firm_id = ?", firm);
-        String status = text("select status from roster_import where id = ?", importId);
-        long audited = count("select count(*) from audit_entry where object_type = 'RosterImport' and object_id = ? and action = 'IMPORT'", importId);
-        boolean complete = "IMPORTED".equals(status);
-        if (complete) {
-            assertEquals(IMPORT_ROWS, workers, "an import marked done holds every row");
-            assertEquals(1, audited, "a done import is audited once");
-        } else {
-            assertEquals("CHECKED", status);
-            assertEquals(0, workers, "an import that did not commit left no worker behind (no half import)");
-            assertEquals(0, audited, "an import that did not commit left no audit entry");
-        }
-        if (answer != null && answer.status() == 200) {
-            assertTrue(complete, "an acknowledged import is complete after the restart");
-        }
         String lost = reports.verifyAfterRestart();
+        String restarted = "; restart " + restart.toSeconds() + " s";
+        return List.of(
+                "round " + round + " kill during 10,000-row import (transaction open at kill: " + open[0] + "): "
+                        + importCase.verifyAfterRestart(importAnswer) + restarted,
+                "round " + round + " same kill during 500-card approval (transaction open at kill: " + open[1] + "): "
+                        + batchCase.verifyAfterRestart(batchAnswer) + restarted,
+                "round " + round + " same kill during the report burst: " + lost);
+    }
 
-        // The import can be done (or is refused as done) after the restart.
-        Api.Res again = portal.api(user).post(path + "/" + importId + "/import", Api.obj().put("validOnly", false));
-        assertEquals(complete ? 409 : 200, again.status(), again.raw());
-        assertEquals(IMPORT_ROWS, count("select count(*) from worker where firm_id = ?", firm));
-        return "round " + round + " kill during 10,000-row import (transaction open at kill: " + inFlight + "): "
-                + (complete ? "complete" : "absent") + ", then " + (complete ? "refused as done" : "imported on retry")
-                + "; restart " + restart.toSeconds() + " s; " + lost;
+    // ---- (a) a 10,000-row roster import ----
+
+    final class ImportCase {
+        final String user;
+        final String path;
+        final long firm;
+        final long importId;
+
+        ImportCase() throws Exception {
+            Api admin = portal.api("admin");
+            firm = TestData.newFirm(admin, "CD-ETZ", true, 20_000);
+            user = TestData.newUser(admin, "FIRM_MANAGER", firm);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("姓名", "身份证号", "手机号", "岗位", "入职日期"));
+            Set<String> ids = new HashSet<>();
+            while (rows.size() <= IMPORT_ROWS) {
+                String id = TestData.FAKES.residentId("310104");
+                if (ids.add(id)) {
+                    rows.add(List.of(TestData.FAKES.personName(), id, TestData.FAKES.mobile(), "装配工", "2023-06-01"));
+                }
+            }
+            path = "firms/" + firm + "/roster-imports";
+            Uploads.Bytes dry = Uploads.post(portal, user, path, "big.xlsx", RosterFiles.xlsx(rows));
+            assertEquals(201, dry.status(), dry.text());
+            importId = dry.json().get("id").asLong();
+        }
+
+        CompletableFuture<Api.Res> begin() {
+            Api manager = portal.api(user);
+            return CompletableFuture.supplyAsync(acked(() ->
+                    manager.post(path + "/" + importId + "/import", Api.obj().put("validOnly", false))));
+        }
+
+        String verifyAfterRestart(Api.Res answer) throws Exception {
+            long workers = count("select count(*) from worker where firm_id = ?", firm);
+            String status = text("select status from roster_import where id = ?", importId);
+            long audited = count("select count(*) from audit_entry where object_type = 'RosterImport' and object_id = ? and action = 'IMPORT'", importId);
+            boolean complete = "IMPORTED".equals(status);
+            if (complete) {
+                assertEquals(IMPORT_ROWS, workers, "an import marked done holds every row");
+                assertEquals(1, audited, "a done import is audited once");
+            } else {
+                assertEquals("CHECKED", status);
+                assertEquals(0, workers, "an import that did not commit left no worker behind (no half import)");
+                assertEquals(0, audited, "an import that did not commit left no audit entry");
+            }
+            if (answer != null && answer.status() == 200) {
+                assertTrue(complete, "an acknowledged import is complete after the restart");
+            }
+            // The import can be done (or is refused as done) after the restart.
+            Api.Res again = portal.api(user).post(path + "/" + importId + "/import", Api.obj().put("validOnly", false));
+            assertEquals(complete ? 409 : 200, again.status(), again.raw());
+            assertEquals(IMPORT_ROWS, count("select count(*) from worker where firm_id = ?", firm));
+            return (complete ? "complete" : "absent") + ", then " + (complete ? "refused as done" : "imported on retry");
+        }
     }
 
     // ---- (b) a 500-card batch approval ----
 
-    String batchRound(int round, Api liaison) throws Exception {
-        Api admin = portal.api("admin");
-        long firm = TestData.newFirm(admin, "CD-ETZ", true, 1_000);
-        String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
-        StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,岗位,入职日期\n");
-        Set<String> ids = new HashSet<>();
-        while (ids.size() < BATCH_CARDS) {
-            String id = TestData.FAKES.residentId("510107");
-            if (ids.add(id)) {
-                csv.append(TestData.FAKES.personName()).append(',').append(id).append(',').append(TestData.FAKES.mobile()).append(",操作工,2024-03-01\n");
+    final class BatchCase {
+        final Api liaison;
+        final long firm;
+        final long batch;
+        final long version;
+
+        BatchCase(Api liaison) throws Exception {
+            this.liaison = liaison;
+            Api admin = portal.api("admin");
+            firm = TestData.newFirm(admin, "CD-ETZ", true, 1_000);
+            String user = TestData.newUser(admin, "FIRM_MANAGER", firm);
+            StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,岗位,入职日期\n");
+            Set<String> ids = new HashSet<>();
+            while (ids.size() < BATCH_CARDS) {
+                String id = TestData.FAKES.residentId("510107");
+                if (ids.add(id)) {
+                    csv.append(TestData.FAKES.personName()).append(',').append(id).append(',').append(TestData.FAKES.mobile()).append(",操作工,2024-03-01\n");
+                }
             }
+            String path = "firms/" + firm + "/roster-imports";
+            Uploads.Bytes dry = Uploads.post(portal, user, path, "cards.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, dry.status(), dry.text());
+            Api manager = portal.api(user);
+            assertEquals(200, manager.post(path + "/" + dry.json().get("id").asLong() + "/import", Api.obj().put("validOnly", false)).status());
+            List<Long> workerIds = longs("select id from worker where firm_id = ?", firm);
+            ObjectNode apply = Api.obj().put("firmId", firm).put("validFrom", today().toString()).put("validTo", today().plusDays(29).toString());
+            workerIds.forEach(apply.putArray("workerIds")::add);
+            Api.Res applied = manager.post("card-batches", apply);
+            assertEquals(201, applied.status(), applied.raw());
+            batch = applied.json().get("batch").get("id").asLong();
+            version = applied.json().get("batch").get("version").asLong();
         }
-        String path = "firms/" + firm + "/roster-imports";
-        Uploads.Bytes dry = Uploads.post(portal, user, path, "cards.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, dry.status(), dry.text());
-        Api manager = portal.api(user);
-        assertEquals(200, manager.post(path + "/" + dry.json().get("id").asLong() + "/import", Api.obj().put("validOnly", false)).status());
-        List<Long> workerIds = longs("select id from worker where firm_id = ?", firm);
-        ObjectNode apply = Api.obj().put("firmId", firm).put("validFrom", today().toString()).put("validTo", today().plusDays(29).toString());
-        workerIds.forEach(apply.putArray("workerIds")::add);
-        Api.Res applied = manager.post("card-batches", apply);
-        assertEquals(201, applied.status(), applied.raw());
-        long batch = applied.json().get("batch").get("id").asLong();
-        long version = applied.json().get("batch").get("version").asLong();
-        Reports reports = new Reports(round * 2);
 
-        reports.start();
-        CompletableFuture<Api.Res> review = CompletableFuture.supplyAsync(acked(() ->
-                liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", version).put("approveAll", true))));
-        // The approval is running once it draws permit numbers inside its transaction.
-        boolean inFlight = killWhen("select count(*) from pg_stat_activity where backend_xid is not null and query like '%permit_number_seq%'",
-                800, review, reports);
-        Api.Res answer = review.join();
-        Duration restart = restart();
-
-        String status = text("select status from card_batch where id = ?", batch);
-        long approved = count("select count(*) from card_batch_item where batch_id = ? and status = 'APPROVED'", batch);
-        long pending = count("select count(*) from card_batch_item where batch_id = ? and status = 'PENDING' and permit_id is null", batch);
-        long withLivePermit = count("select count(*) from card_batch_item i join permit p on p.id = i.permit_id"
-                + " where i.batch_id = ? and i.status = 'APPROVED' and p.status = 'ACTIVE' and p.subject_id = i.worker_id", batch);
-        long permits = count("select count(*) from permit where firm_id = ? and type = 'CARD'", firm);
-        long issued = count("select count(*) from audit_entry a join permit p on a.object_type = 'Permit' and a.object_id = p.id"
-                + " where p.firm_id = ? and a.action = 'ISSUE'", firm);
-        boolean complete = "DECIDED".equals(status);
-        if (complete) {
-            assertEquals(BATCH_CARDS, approved, "a decided batch has every item approved");
-            assertEquals(BATCH_CARDS, withLivePermit, "every approved item has its active permit");
-            assertEquals(BATCH_CARDS, permits, "one permit per item, none extra");
-            assertEquals(BATCH_CARDS, issued, "every permit's issue is audited");
-        } else {
-            assertEquals("SUBMITTED", status);
-            assertEquals(BATCH_CARDS, pending, "an approval that did not commit left every item pending without a permit");
-            assertEquals(0, permits, "no permit of a half batch");
-            assertEquals(0, issued, "no audit entry of a half batch");
+        CompletableFuture<Api.Res> begin() {
+            return CompletableFuture.supplyAsync(acked(() ->
+                    liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", version).put("approveAll", true))));
         }
-        if (answer != null && answer.status() == 200) {
-            assertTrue(complete, "an acknowledged approval is complete after the restart");
-        }
-        String lost = reports.verifyAfterRestart();
 
-        long current = liaison.get("card-batches/" + batch).json().get("batch").get("version").asLong();
-        Api.Res again = liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", current).put("approveAll", true));
-        assertEquals(complete ? 409 : 200, again.status(), again.raw());
-        assertEquals(BATCH_CARDS, count("select count(*) from permit where firm_id = ? and type = 'CARD' and status = 'ACTIVE'", firm));
-        return "round " + round + " kill during 500-card approval (transaction open at kill: " + inFlight + "): "
-                + (complete ? "complete" : "absent") + ", then " + (complete ? "refused as decided" : "approved on retry")
-                + "; restart " + restart.toSeconds() + " s; " + lost;
+        String verifyAfterRestart(Api.Res answer) throws Exception {
+            String status = text("select status from card_batch where id = ?", batch);
+            long approved = count("select count(*) from card_batch_item where batch_id = ? and status = 'APPROVED'", batch);
+            long pending = count("select count(*) from card_batch_item where batch_id = ? and status = 'PENDING' and permit_id is null", batch);
+            long withLivePermit = count("select count(*) from card_batch_item i join permit p on p.id = i.permit_id"
+                    + " where i.batch_id = ? and i.status = 'APPROVED' and p.status = 'ACTIVE' and p.subject_id = i.worker_id", batch);
+            long permits = count("select count(*) from permit where firm_id = ? and type = 'CARD'", firm);
+            long issued = count("select count(*) from audit_entry a join permit p on a.object_type = 'Permit' and a.object_id = p.id"
+                    + " where p.firm_id = ? and a.action = 'ISSUE'", firm);
+            boolean complete = "DECIDED".equals(status);
+            if (complete) {
+                assertEquals(BATCH_CARDS, approved, "a decided batch has every item approved");
+                assertEquals(BATCH_CARDS, withLivePermit, "every approved item has its active permit");
+                assertEquals(BATCH_CARDS, permits, "one permit per item, none extra");
+                assertEquals(BATCH_CARDS, issued, "every permit's issue is audited");
+            } else {
+                assertEquals("SUBMITTED", status);
+                assertEquals(BATCH_CARDS, pending, "an approval that did not commit left every item pending without a permit");
+                assertEquals(0, permits, "no permit of a half batch");
+                assertEquals(0, issued, "no audit entry of a half batch");
+            }
+            if (answer != null && answer.status() == 200) {
+                assertTrue(complete, "an acknowledged approval is complete after the restart");
+            }
+            long current = liaison.get("card-batches/" + batch).json().get("batch").get("version").asLong();
+            Api.Res again = liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", current).put("approveAll", true));
+            assertEquals(complete ? 409 : 200, again.status(), again.raw());
+            assertEquals(BATCH_CARDS, count("select count(*) from permit where firm_id = ? and type = 'CARD' and status = 'ACTIVE'", firm));
+            return (complete ? "complete" : "absent") + ", then " + (complete ? "refused as decided" : "approved on retry");
+        }
     }
 
     // ---- (c) a burst of daily reports ----
@@ -393,11 +429,11 @@ class ServerKillIT {
     }
 
     /**
-     * Waits until {@code probe} counts a running transaction (polling pg_stat_activity), waits a random
-     * moment up to {@code jitterMs} (so kills land at different points), then kills the server (SIGKILL)
-     * while the reports are being filed. True when that transaction was still open just before the kill.
+     * Waits until {@code probe} counts a running transaction (polling pg_stat_activity); fails if the
+     * operation ends first. Returns that transaction's backend and start, to tell later whether it was
+     * still open at the kill.
      */
-    static boolean killWhen(String probe, int jitterMs, CompletableFuture<?> operation, Reports reports) throws Exception {
+    static long[] awaitRunning(String probe, CompletableFuture<?> operation) throws Exception {
         Instant until = Instant.now().plusSeconds(120);
         try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(probe)) {
             while (!running(s)) {
@@ -406,14 +442,27 @@ class ServerKillIT {
                 }
                 Thread.sleep(5);
             }
-            long[] tx = transaction(c, probe);
-            Thread.sleep(ThreadLocalRandom.current().nextInt(jitterMs + 1));
-            boolean open = stillOpen(c, tx);
-            reports.freeze();
-            portal.server.kill();
-            reports.stop();
-            return open;
+            return transaction(c, probe);
         }
+    }
+
+    /**
+     * Waits a random moment up to {@code jitterMs} (so kills land at different points), then kills the
+     * server (SIGKILL) while the reports are being filed. For each given transaction: whether it was
+     * still open just before the kill.
+     */
+    static boolean[] kill(int jitterMs, Reports reports, long[]... transactions) throws Exception {
+        Thread.sleep(ThreadLocalRandom.current().nextInt(jitterMs + 1));
+        boolean[] open = new boolean[transactions.length];
+        try (Connection c = db.dataSource().getConnection()) {
+            for (int i = 0; i < transactions.length; i++) {
+                open[i] = stillOpen(c, transactions[i]);
+            }
+        }
+        reports.freeze();
+        portal.server.kill();
+        reports.stop();
+        return open;
     }
 
     /** The backend and transaction start of the first transaction the probe sees. */
