@@ -15,16 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +37,6 @@ import java.util.Optional;
 public class FirstAdministrator {
 
     public static final Duration VALIDITY = Duration.ofHours(24);
-
-    private final SecureRandom random = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -73,12 +65,10 @@ public class FirstAdministrator {
         if (!open()) {
             return Optional.empty();
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OneTimeTokens.newToken();
         Instant now = clock.instant();
         em.createNativeQuery("insert into setup_token (token_hash, created_at, expires_at) values (?1, ?2, ?3)")
-                .setParameter(1, hash(token)).setParameter(2, Timestamp.from(now))
+                .setParameter(1, OneTimeTokens.hash(token)).setParameter(2, Timestamp.from(now))
                 .setParameter(3, Timestamp.from(now.plus(VALIDITY))).executeUpdate();
         return Optional.of(token);
     }
@@ -95,7 +85,7 @@ public class FirstAdministrator {
         }
         SetupData d = (data == null ? new SetupData(null, null, null, null, null) : data).normalized();
         Instant now = clock.instant();
-        String tokenHash = d.token() == null || d.token().length() > 100 ? null : hash(d.token());
+        String tokenHash = OneTimeTokens.hash(d.token());
         if (tokenHash == null || em.createNativeQuery(
                         "select 1 from setup_token where token_hash = ?1 and used_at is null and expires_at > ?2")
                 .setParameter(1, tokenHash).setParameter(2, Timestamp.from(now)).getResultList().isEmpty()) {
@@ -126,13 +116,5 @@ public class FirstAdministrator {
     private boolean administratorExists() {
         return em.createQuery("select count(u) from UserAccount u where u.role = :role", Long.class)
                 .setParameter("role", Role.ADMIN).getSingleResult() > 0;
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -34,6 +34,8 @@ public class UserResource {
     UserService users;
     @Inject
     AccessPolicy access;
+    @Inject
+    AccountService accounts;
 
     public record UserView(long id, String username, String displayName, Role role, Long firmId, Set<Long> parkIds,
                            String email, boolean enabled, Instant lockedUntil, Instant lastLoginAt) {
@@ -79,6 +81,14 @@ public class UserResource {
     @Path("users/{id}")
     public UserView update(@PathParam("id") long id, UserData data) {
         return UserView.of(users.update(id, data == null ? empty() : data));
+    }
+
+    /** The caller's own password (built-in login; 404 with Keycloak). */
+    @PUT
+    @Path("me/password")
+    public Response changePassword(PasswordChange change) {
+        accounts.changeOwnPassword(change);
+        return Response.noContent().build();
     }
 
     private static UserData empty() {

@@ -13,12 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import cn.loopgate.shared.persistence.Page;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -46,6 +49,36 @@ public class UserService {
         return em.createQuery("select u from UserAccount u order by u.role, u.username", UserAccount.class).getResultList();
     }
 
+    /** Filters of the users page; null or blank means any. {@code text} matches username or name. */
+    public record Filter(String text, Role role) {
+    }
+
+    /** One page of users, for the lazy table of 25,000 (admin/users.xhtml); indexed by username. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserAccount> search(Filter filter, int offset, int limit) {
+        access.requireAdmin();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String t = filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
+            where.append(" and (lower(u.username) like :prefix or lower(u.displayName) like :text)");
+            params.put("prefix", t + "%");
+            params.put("text", "%" + t + "%");
+        }
+        if (filter.role() != null) {
+            where.append(" and u.role = :role");
+            params.put("role", filter.role());
+        }
+        TypedQuery<UserAccount> q = em.createQuery("select u from UserAccount u" + where + " order by u.role, u.username", UserAccount.class);
+        TypedQuery<Long> count = em.createQuery("select count(u) from UserAccount u" + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page<>(q.setFirstResult(offset).setMaxResults(Math.min(limit, Page.MAX_LIMIT)).getResultList(),
+                count.getSingleResult(), offset, limit);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserAccount get(long id) {
         access.requireAdmin();
@@ -60,6 +93,9 @@ public class UserService {
         access.requireAdmin();
         UserData d = data.normalized();
         List<FieldError> errors = checkBinding(d);
+        if (d.password() != null) {
+            errors.addAll(PasswordRules.check("password", d.password(), d.username()));
+        }
         if (d.username() != null && directory.find(d.username()).isPresent()) {
             errors.add(new FieldError("username", "validation.duplicateUsername"));
         }
@@ -76,7 +112,11 @@ public class UserService {
         UserAccount u = get(id);
         UserData d = new UserData(u.getUsername(), data.displayName(), data.role(), data.firmId(), data.parkIds(),
                 data.email(), data.enabled(), data.password()).normalized();
-        validation.check(d, checkBinding(d));
+        List<FieldError> errors = checkBinding(d);
+        if (d.password() != null) {
+            errors.addAll(PasswordRules.check("password", d.password(), d.username()));
+        }
+        validation.check(d, errors);
         Map<String, Object> before = snapshot(u);
         apply(u, d);
         directory.forget(u.getUsername());

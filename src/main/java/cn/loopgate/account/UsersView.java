@@ -2,11 +2,12 @@ package cn.loopgate.account;
 
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
-import cn.loopgate.firm.Firm;
-import cn.loopgate.firm.FirmService;
+import cn.loopgate.firm.FirmOption;
+import cn.loopgate.firm.FirmPicker;
 import cn.loopgate.park.Park;
 import cn.loopgate.park.ParkService;
 import cn.loopgate.shared.web.FacesSupport;
+import cn.loopgate.shared.web.PageModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,32 +29,31 @@ public class UsersView implements Serializable {
     @Inject
     transient ParkService parks;
     @Inject
-    transient FirmService firms;
+    transient FirmPicker picker;
 
-    private transient List<UserAccount> list;
+    private PageModel<UserAccount> model;
+    private String text;
+    private Role roleFilter;
     private Long id;
     private String username;
     private String displayName;
     private Role role;
-    private Long firmId;
+    private FirmOption firm;
     private List<Long> parkIds = new ArrayList<>();
     private String email;
     private boolean enabled = true;
     private String password;
 
-    public List<UserAccount> getList() {
-        if (list == null) {
-            list = users.list();
+    /** Lazy: only the page shown is read, filtered by text and role (25,000 users do not fit one list). */
+    public PageModel<UserAccount> getModel() {
+        if (model == null) {
+            model = PageModel.of((first, size) -> users.search(new UserService.Filter(text, roleFilter), first, size));
         }
-        return list;
+        return model;
     }
 
     public List<Park> getParks() {
         return parks.parks();
-    }
-
-    public List<Firm> getFirms() {
-        return firms.list(cn.loopgate.firm.FirmService.Filter.ANY, 0, 500).items();
     }
 
     public Role[] getRoles() {
@@ -64,7 +64,7 @@ public class UsersView implements Serializable {
         id = null;
         username = displayName = email = password = null;
         role = null;
-        firmId = null;
+        firm = null;
         parkIds = new ArrayList<>();
         enabled = true;
     }
@@ -74,7 +74,7 @@ public class UsersView implements Serializable {
         username = u.getUsername();
         displayName = u.getDisplayName();
         role = u.getRole();
-        firmId = u.getFirmId();
+        firm = picker.option(u.getFirmId());
         parkIds = new ArrayList<>(u.getParkIds());
         email = u.getEmail();
         enabled = u.isEnabled();
@@ -82,7 +82,7 @@ public class UsersView implements Serializable {
     }
 
     public void save() {
-        UserData data = new UserData(username, displayName, role, firmId, new HashSet<>(parkIds), email, enabled, password);
+        UserData data = new UserData(username, displayName, role, firm == null ? null : firm.id(), new HashSet<>(parkIds), email, enabled, password);
         boolean ok = FacesSupport.attempt(() -> {
             if (id == null) {
                 users.create(data);
@@ -92,10 +92,14 @@ public class UsersView implements Serializable {
         });
         if (ok) {
             FacesSupport.info("common.saved");
-            list = null;
+            model = null;
         }
     }
 
+    public String getText() { return text; }
+    public void setText(String v) { text = v; }
+    public Role getRoleFilter() { return roleFilter; }
+    public void setRoleFilter(Role v) { roleFilter = v; }
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public void setUsername(String v) { username = v; }
@@ -103,8 +107,9 @@ public class UsersView implements Serializable {
     public void setDisplayName(String v) { displayName = v; }
     public Role getRole() { return role; }
     public void setRole(Role v) { role = v; }
-    public Long getFirmId() { return firmId; }
-    public void setFirmId(Long v) { firmId = v; }
+    /** The bound firm, chosen with the searchable picker (no list of every firm). */
+    public FirmOption getFirm() { return firm; }
+    public void setFirm(FirmOption v) { firm = v; }
     public List<Long> getParkIds() { return parkIds; }
     public void setParkIds(List<Long> v) { parkIds = v; }
     public String getEmail() { return email; }

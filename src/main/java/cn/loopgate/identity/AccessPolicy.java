@@ -128,4 +128,13 @@ public class AccessPolicy {
     public Caller requireAdmin() {
         return require(Role.ADMIN);
     }
+
+    /**
+     * A firm's manager accounts (invite, reset, disable): administrators, and the liaison officers of the
+     * firm's park. 404 outside the read scope, 403 for other roles.
+     */
+    public Caller checkManagerAccounts(long firmId, long parkId) {
+        checkRead(firmId, parkId);
+        return require(Role.ADMIN, Role.LIAISON);
+    }
 }

@@ -49,6 +49,9 @@ public class UserAccount extends BaseEntity {
     private Set<Long> parkIds = new HashSet<>();
     @Column(length = 200)
     private String email;
+    /** Where an activation link can go by SMS; personal data (masked in lists, never logged). */
+    @Column(length = 20)
+    private String phone;
     @Column(nullable = false)
     private boolean enabled = true;
     @Column(name = "failed_attempts", nullable = false)
@@ -84,6 +87,10 @@ public class UserAccount extends BaseEntity {
         this.enabled = enabled;
     }
 
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
     public void setPasswordHash(String hash) {
         this.passwordHash = hash;
     }
@@ -103,6 +110,7 @@ public class UserAccount extends BaseEntity {
     public Long getFirmId() { return firmId; }
     public Set<Long> getParkIds() { return Set.copyOf(parkIds); }
     public String getEmail() { return email; }
+    public String getPhone() { return phone; }
     public boolean isEnabled() { return enabled; }
     public int getFailedAttempts() { return failedAttempts; }
     public Instant getLockedUntil() { return lockedUntil; }

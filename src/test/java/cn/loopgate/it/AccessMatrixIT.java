@@ -70,6 +70,15 @@ class AccessMatrixIT {
             row("POST /api/v1/users",                              "403",     "403",     "403",     "403",     "400"),
             row("GET /api/v1/users/{id}",                          "403",     "403",     "403",     "403",     "200"),
             row("PUT /api/v1/users/{id}",                          "403",     "403",     "403",     "403",     "400"),
+            // Manager accounts (issue 18). {userId} is a spare manager of firm A / B, not a caller: resetting and
+            // disabling it (the admin's and the liaison's cells) changes nobody who signs in here; enable comes after.
+            row("GET /api/v1/firms/{firmId}/managers",             "403/404", "200/404", "403",     "404",     "200"),
+            row("POST /api/v1/firms/{firmId}/managers",            "403/404", "400/404", "403",     "404",     "400"),
+            row("POST /api/v1/accounts/{userId}/reset",            "403",     "200/404", "403",     "403",     "200"),
+            row("POST /api/v1/accounts/{userId}/disable",          "403",     "200/404", "403",     "403",     "200"),
+            row("POST /api/v1/accounts/{userId}/enable",           "403",     "200/404", "403",     "403",     "200"),
+            // Without the current password nothing changes; nobody's failed-login count moves either.
+            row("PUT /api/v1/me/password",                         "400",     "400",     "400",     "400",     "400"),
             row("GET /api/v1/districts",                           "200",     "200",     "200",     "403",     "200"),
             row("POST /api/v1/districts",                          "403",     "403",     "403",     "403",     "400"),
             row("GET /api/v1/districts/{id}",                      "200",     "200",     "200",     "403",     "200"),
@@ -141,6 +150,9 @@ class AccessMatrixIT {
             row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
             // First set-up (issue 18): the demo city has administrators, so set-up is closed for everyone.
             row("POST /api/v1/public/setup",                       "409",     "409",     "409",     "409",     "409"),
+            // Activation needs a valid one-time token (403 without); a reset request answers 202 whoever asks.
+            row("POST /api/v1/public/accounts/activation",         "403",     "403",     "403",     "403",     "403"),
+            row("POST /api/v1/public/accounts/password-reset",     "202",     "202",     "202",     "202",     "202"),
             // Problems (issue 8). Problem A is ACKNOWLEDGED (by the liaison in setUp), so acknowledging again and
             // confirming answer 409 and change nothing; problem B is RAISED. Both carry one attachment.
             row("GET /api/v1/problems",                            "200",     "200",     "200",     "403",     "200"),
@@ -229,6 +241,7 @@ class AccessMatrixIT {
         s.put("parks/{id}", t -> t == Tenant.OWN ? f.parkA : f.parkB);
         s.put("districts/{id}", t -> t == Tenant.OWN ? f.districtA : f.districtB);
         s.put("users/{id}", t -> t == Tenant.OWN ? f.managerAId : f.managerBId);
+        s.put("accounts/{userId}", t -> t == Tenant.OWN ? f.spareManagerA : f.spareManagerB);
         s.put("audit/{type}", t -> "Firm");
         s.put("{type}/{id}", t -> t == Tenant.OWN ? f.firmA : f.firmB);
         // Notifications belong to their recipient; none of these callers has one: nobody may read another's.
@@ -288,7 +301,7 @@ class AccessMatrixIT {
 
     /** The sample objects and the callers, made through the API in {@link #setUp}. */
     static final class Fixture {
-        long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId;
+        long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId, spareManagerA, spareManagerB;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         LocalDate today;
@@ -324,6 +337,8 @@ class AccessMatrixIT {
         String managerA = TestData.newUser(admin, "FIRM_MANAGER", f.firmA);
         String managerB = TestData.newUser(admin, "FIRM_MANAGER", f.firmB);
         String liaison = TestData.newUser(admin, "LIAISON", null, f.parkA);
+        String spareA = TestData.newUser(admin, "FIRM_MANAGER", f.firmA);
+        String spareB = TestData.newUser(admin, "FIRM_MANAGER", f.firmB);
         Api a = portal.api(managerA);
         Api b = portal.api(managerB);
         Api liaisonA = portal.api(liaison);
@@ -367,6 +382,8 @@ class AccessMatrixIT {
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
         f.managerAId = users.get(managerA);
         f.managerBId = users.get(managerB);
+        f.spareManagerA = users.get(spareA);
+        f.spareManagerB = users.get(spareB);
         // JSON first, anything else after: downloads (PDF, Excel) are reachable, errors still come as JSON.
         String accept = "application/json, */*;q=0.1";
         f.callers = new Api[]{a.accepting(accept), liaisonA.accepting(accept), portal.api("analyst").accepting(accept),

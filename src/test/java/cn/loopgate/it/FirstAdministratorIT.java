@@ -1,6 +1,10 @@
 package cn.loopgate.it;
 
+import cn.loopgate.devserver.Ports;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,17 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A production start: empty database, no demo data, built-in login. Nobody can sign in; the log carries a
- * one-time set-up link; the set-up page creates the first administrator once, and never again.
+ * one-time set-up link; the set-up page creates the first administrator once, and never again. That
+ * administrator then builds the city's first firm and invites its manager, whose activation link arrives by
+ * mail (a real SMTP server in the test).
  */
 class FirstAdministratorIT {
 
     static final String PASSWORD = "Erster-Admin-2026";
     static Portal portal;
+    static GreenMail smtp;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        portal = Portal.start(Map.of("LOOPGATE_DEMO_DATA", "false"));
+        int port = Ports.free();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        portal = Portal.start(Map.of("LOOPGATE_DEMO_DATA", "false", "LOOPGATE_MAIL_HOST", "127.0.0.1",
+                "LOOPGATE_MAIL_PORT", String.valueOf(port)));
         String log = Files.readString(portal.server.log());
         Matcher m = Pattern.compile("/setup\\.xhtml\\?token=([A-Za-z0-9_-]{43})").matcher(log);
         assertTrue(m.find(), "the start-up log carries the set-up link");
@@ -44,6 +55,9 @@ class FirstAdministratorIT {
     static void stop() {
         if (portal != null) {
             portal.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -65,8 +79,13 @@ class FirstAdministratorIT {
         assertEquals(400, anonymous.post("public/setup", setup(token, "root", "onlyletterslong")).status());
         assertEquals(400, anonymous.post("public/setup", setup(token, "root", "a1")).status());
 
-        // The page, as the person holding the log would use it: the link fills the token in.
+        // The login page of a production start points to the log, and advertises no demo logins.
         WebSession web = new WebSession();
+        String login = web.get(portal.baseUrl() + "/login.xhtml").body();
+        assertTrue(login.contains("系统中还没有管理员"), "the login page points to the set-up link");
+        assertFalse(login.contains("loopgate123"), "no demo logins on a production start");
+
+        // The page, as the person holding the log would use it: the link fills the token in.
         String url = portal.baseUrl() + "/setup.xhtml";
         String page = web.get(url + "?token=" + token).body();
         assertTrue(page.contains(token), "the token from the link is in the form");
@@ -97,6 +116,7 @@ class FirstAdministratorIT {
         assertEquals(409, again.status(), again.raw());
         assertTrue(again.raw().contains("首次设置已关闭"), again.raw());
         assertTrue(new WebSession().get(url + "?token=" + token).body().contains("首次设置已关闭"));
+        assertFalse(new WebSession().get(portal.baseUrl() + "/login.xhtml").body().contains("系统中还没有管理员"));
         assertEquals(1, root.get("users").json().size(), "one user: the administrator");
 
         try (Connection c = portal.db.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -111,5 +131,27 @@ class FirstAdministratorIT {
             assertEquals(1, t.getInt(1), "the token is used up");
         }
         assertFalse(Files.readString(portal.server.log()).contains(PASSWORD), "the password is never logged");
+
+        // The administrator's first work: a district, a park, a firm, and its manager invited by mail.
+        long district = root.post("districts", Api.obj().put("code", "KS").put("name", "昆山市")).json().get("id").asLong();
+        long park = root.post("parks", Api.obj().put("districtId", district).put("code", "KS-ETZ").put("name", "开发区")
+                .put("timeZone", "Asia/Shanghai").put("reportDeadline", "10:00:00").put("passMaxDays", 30)).json().get("id").asLong();
+        long firm = root.post("firms", TestData.firmBody(park, true, 80)).json().get("id").asLong();
+        Api.Res invited = root.post("firms/" + firm + "/managers", Api.obj().put("username", "zhang.san")
+                .put("displayName", "张三").put("email", "zhang.san@example.cn"));
+        assertEquals(201, invited.status(), invited.raw());
+        assertEquals("MAIL", invited.json().get("channels").get(0).asText());
+        assertTrue(invited.json().path("link").isMissingNode() || invited.json().get("link").isNull(), "sent, so not shown to the inviter");
+        assertTrue(smtp.waitForIncomingEmail(30_000, 1), "the activation mail arrives");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertEquals("zhang.san@example.cn", mail.getAllRecipients()[0].toString());
+        Matcher link = Pattern.compile("/activate\\.xhtml\\?token=([A-Za-z0-9_-]{43})").matcher(String.valueOf(mail.getContent()));
+        assertTrue(link.find(), String.valueOf(mail.getContent()));
+        Api.Res activated = anonymous.post("public/accounts/activation",
+                Api.obj().put("token", link.group(1)).put("newPassword", "Zhang-San-2026"));
+        assertEquals(200, activated.status(), activated.raw());
+        Api.Res manager = Api.basic(portal.baseUrl(), "zhang.san", "Zhang-San-2026").get("me");
+        assertEquals(200, manager.status());
+        assertEquals(firm, manager.json().get("firmId").asLong());
     }
 }
