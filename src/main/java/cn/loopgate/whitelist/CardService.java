@@ -234,7 +234,8 @@ public class CardService {
         // with cards approved, the notice opens the cards page ready to print this batch
         notifications.notify(notifications.managersOfFirm(firm.getId()), "CARD_BATCH",
                 approved > 0 ? "whitelist.notice.reviewedPrint" : "whitelist.notice.reviewed",
-                approved > 0 ? "/firm/cards.xhtml?batch=" + b.getId() : "/firm/cards.xhtml", approved, rejections.size(), b.getId());
+                approved > 0 ? "/firm/cards.xhtml?batch=" + b.getId() : "/firm/cards.xhtml", approved, rejections.size(),
+                String.valueOf(b.getId()));
         return b;
     }
 

@@ -149,6 +149,8 @@ public class CardsView implements Serializable {
     public String getSuspendedReason() { return suspendedReason; }
     public Map<Long, Boolean> getToPrint() { return toPrint; }
     public Long getReadyBatch() { return readyBatch; }
+    /** As text: a number argument would be grouped ("44,202") by the message format. */
+    public String getReadyBatchNumber() { return readyBatch == null ? null : readyBatch.toString(); }
     public List<WorkerView> getCandidates() { return candidates; }
     public Map<Long, Boolean> getPicked() { return picked; }
     public String getText() { return text; }

@@ -58,6 +58,14 @@ class GateBrowserIT {
 
             scan(b, qr.substring(0, 20) + (qr.charAt(20) == 'A' ? 'B' : 'A') + qr.substring(21));
             b.waitForText(By.id("verdict"), "伪造");
+
+            // a vehicle pass: the guard matches the plate, shown large, with the driver masked
+            scan(b, passQr(portal, admin));
+            b.waitForText(By.id("verdict"), "有效");
+            assertEquals("川AD12345", b.driver.findElement(By.id("plate")).getText());
+            assertEquals("刘*傅", b.driver.findElement(By.id("driver")).getText());
+            assertTrue(b.driver.findElements(By.id("holder")).isEmpty());
+            b.screenshot("gate-pass-plate");
         }
     }
 
@@ -102,5 +110,21 @@ class GateBrowserIT {
         field.clear();
         field.sendKeys(content);
         b.driver.findElement(By.id("gate:verify")).click();
+    }
+
+    /** A pass applied for and approved through the API (as in WhitelistIT): its QR text. */
+    static String passQr(Portal portal, Api admin) {
+        long firm = TestData.newFirm(admin, "CD-HTP", false, 20);
+        Api manager = portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Api.Res created = manager.post("passes", Api.obj().put("firmId", firm).put("plate", "川AD12345").put("vehicleType", "TRUCK")
+                .put("driverName", "刘师傅").put("driverResidentId", TestData.FAKES.residentId("510107")).put("driverPhone", TestData.FAKES.mobile())
+                .put("origin", "成都青白江").put("destination", "高新区二号门").put("cargo", "钢材 20 吨").put("purpose", "MATERIALS_IN")
+                .put("validFrom", today.toString()).put("validTo", today.plusDays(2).toString()));
+        assertEquals(201, created.status(), created.raw());
+        Api.Res approved = portal.api("liaison.cd").post("passes/" + created.json().get("id").asLong() + "/review",
+                Api.obj().put("version", created.json().get("version").asLong()).put("approve", true));
+        assertEquals(200, approved.status(), approved.raw());
+        return manager.get("permits/" + approved.json().get("permitId").asLong()).json().get("qr").asText();
     }
 }

@@ -112,7 +112,7 @@ class WhitelistBrowserIT extends BrowserITBase {
         Api liaison = portal.api(TestData.newUser(admin, "LIAISON", null, park));
         WhitelistIT.Firm f = new WhitelistIT.Firm(firm, park, portal.api(manager));
         java.time.LocalDate today = WhitelistIT.today();
-        long batch = WhitelistIT.apply(f, WhitelistIT.workers(f, 3), today, today.plusDays(9)).get("id").asLong();
+        long batch = WhitelistIT.apply(f, WhitelistIT.workers(f, 3), today, today.plusDays(9)).get("batch").get("id").asLong();
         long version = liaison.get("card-batches/" + batch).json().get("batch").get("version").asLong();
         assertEquals(200, liaison.post("card-batches/" + batch + "/review", Api.obj().put("version", version).put("approveAll", true)).status());
         JsonNode cards = f.manager().get("firms/" + firm + "/cards").json().get("items");
