@@ -90,7 +90,7 @@ public final class BulletinPdf {
         y -= size + 14;
         if (b.number() != null) {
             centered(b.number(), 11, Color.BLACK);
-            y -= 8;
+            y -= 11 + 10;
         }
         out.setStrokingColor(RED);
         out.setLineWidth(2);

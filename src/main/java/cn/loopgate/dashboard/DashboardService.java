@@ -305,7 +305,7 @@ public class DashboardService {
         return "select x.*, f.name, f.credit_code, coalesce(" + (english(locale) ? "pk.name_en, " : "") + "pk.name) as park_name,"
                 + " (x.resumed_on <= x.day and r.production_status in ('NORMAL', 'PARTIAL')) is true as resumed,"
                 + " r.id as report_id, r.late, r.zero_report, r.production_status, r.staff_on_site,"
-                + " r.registered_staff as reported_staff, r.capacity_pct, r.submitted_at"
+                + " r.registered_staff as reported_staff, r.capacity_pct, r.submitted_at, r.on_behalf"
                 + " from (" + q.sql() + ") x join firm f on f.id = x.firm_id join park pk on pk.id = x.park_id" + FigureSql.REPORT_JOIN;
     }
 
@@ -324,7 +324,7 @@ public class DashboardService {
                 reported ? rs.getBoolean("late") : null, reported ? !rs.getBoolean("zero_report") : null,
                 rs.getString("production_status"), reported ? rs.getInt("staff_on_site") : null,
                 reported ? rs.getInt("reported_staff") : null, reported ? rs.getInt("capacity_pct") : null,
-                at == null ? null : at.toInstant());
+                at == null ? null : at.toInstant(), reported ? rs.getBoolean("on_behalf") : null);
     }
 
     private static Figures withDay(Figures f, LocalDate day) {

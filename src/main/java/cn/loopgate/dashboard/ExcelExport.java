@@ -91,7 +91,7 @@ public final class ExcelExport {
         String[] keys = {"dashboard.col.day", "field.creditCode", "field.name", "dashboard.col.park", "field.aboveSize",
                 "field.fourAbove", "field.industry", "field.registeredStaff", "dashboard.col.resumedOn",
                 "dashboard.col.state", "dashboard.col.productionStatus", "dashboard.col.onSite",
-                "dashboard.col.capacityPct", "dashboard.col.late", "dashboard.col.submittedAt"};
+                "dashboard.col.capacityPct", "dashboard.col.late", "dashboard.col.submittedAt", "report.onBehalf"};
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             Sheet sheet = wb.createSheet(Messages.get(locale, "dashboard.sheet.firms"));
@@ -122,7 +122,8 @@ public final class ExcelExport {
                     cap.setCellValue(d.capacityPct() / 100.0);
                     cap.setCellStyle(st.percent);
                     text(row, c++, Messages.get(locale, d.late() ? "common.yes" : "common.no"), null);
-                    text(row, c, AT.format(d.submittedAt()), null);
+                    text(row, c++, AT.format(d.submittedAt()), null);
+                    text(row, c, Boolean.TRUE.equals(d.onBehalf()) ? Messages.get(locale, "report.onBehalf") : "", null);
                 }
             }
             if (!rows.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Breaks a paragraph into lines no wider than a measure, the way Chinese typesetting does (GB/T 15834
  * kinsoku): a line never starts with closing punctuation (，。、；：？！）》」』” …) and never ends with an
- * opening one (（《「『“); CJK text may break between any two characters, Latin words only at spaces, and a
+ * opening one (（《「『“); CJK text may break between any two characters, Latin words only at spaces or after
+ * a hyphen, and a
  * run of digits with its "%" or "." stays whole. Where a rule would be broken, the character before the
  * break moves down to the next line (the line comes out a little short, never over-long).
  */
@@ -75,7 +76,7 @@ public final class LineBreaker {
         if (NO_START.indexOf(after) >= 0 || NO_END.indexOf(before) >= 0) {
             return false;
         }
-        if (after == ' ' || before == ' ') {
+        if (after == ' ' || before == ' ' || before == '-') {
             return true;
         }
         // Inside a run of Latin letters or digits (a word, "42.9", "2026"), never.

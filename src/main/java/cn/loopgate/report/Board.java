@@ -12,7 +12,7 @@ public record Board(Instant at, List<Row> rows, long reported, long zero, long a
 
     public record Row(long firmId, String firmName, long parkId, String parkCode, LocalDate day, BoardStatus status,
                       boolean late, Long reportId, Instant submittedAt, Integer staffOnSite, int registeredStaff,
-                      String abnormalDetails) {
+                      String abnormalDetails, boolean onBehalf) {
     }
 
     public static Board of(Instant at, List<Row> rows) {

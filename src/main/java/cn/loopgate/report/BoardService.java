@@ -115,7 +115,7 @@ public class BoardService {
             BoardStatus status = r == null ? BoardStatus.MISSING : r.isAbnormal() ? BoardStatus.ABNORMAL : BoardStatus.ZERO;
             rows.add(new Board.Row(f.getId(), f.getName(), park.getId(), park.getCode(), day, status, r != null && r.isLate(),
                     r == null ? null : r.getId(), r == null ? null : r.getSubmittedAt(), r == null ? null : r.getStaffOnSite(),
-                    f.getRegisteredStaff(), r == null ? null : r.getAbnormalDetails()));
+                    f.getRegisteredStaff(), r == null ? null : r.getAbnormalDetails(), r != null && r.isOnBehalf()));
         }
         return rows;
     }

@@ -32,6 +32,9 @@ public class DailyReport extends BaseEntity {
     private String submittedBy;
     @Column(nullable = false)
     private boolean late;
+    /** The current version was filed by the park's liaison officer for the firm (代报). */
+    @Column(name = "on_behalf", nullable = false)
+    private boolean onBehalf;
     @Column(name = "zero_report", nullable = false)
     private boolean zeroReport;
     @Column(name = "staff_on_site", nullable = false)
@@ -75,7 +78,8 @@ public class DailyReport extends BaseEntity {
     }
 
     /** Sets the reported facts (first filing or a correction; the service keeps the revision history). */
-    public void fill(ReportFacts f, Instant at, String by, boolean late) {
+    public void fill(ReportFacts f, Instant at, String by, boolean late, boolean onBehalf) {
+        this.onBehalf = onBehalf;
         this.staffOnSite = f.staffOnSite();
         this.temperatureChecks = f.temperatureChecks();
         this.feverCount = f.feverCount();
@@ -114,6 +118,7 @@ public class DailyReport extends BaseEntity {
     public LocalDate getReportDate() { return reportDate; }
     public Instant getSubmittedAt() { return submittedAt; }
     public String getSubmittedBy() { return submittedBy; }
+    public boolean isOnBehalf() { return onBehalf; }
     public boolean isLate() { return late; }
     public boolean isZeroReport() { return zeroReport; }
     public int getStaffOnSite() { return staffOnSite; }

@@ -53,6 +53,17 @@ public class FirmReportResource {
         return answer(body == null ? reports.file(firmId, null, null) : reports.file(firmId, body.reportDate(), body.facts()));
     }
 
+    /**
+     * The park's liaison officer files or corrects the report for the firm (代报); {@code reason} is required.
+     * 201 when it created the report, 200 when it corrected it (the firm's version kept as a revision).
+     */
+    @POST
+    @Path("on-behalf")
+    public Response fileOnBehalf(@PathParam("firmId") long firmId, FileReportOnBehalf body) {
+        return answer(body == null ? reports.fileOnBehalf(firmId, null, null, null)
+                : reports.fileOnBehalf(firmId, body.reportDate(), body.facts(), body.reason()));
+    }
+
     /** Today's zero-report in one call, pre-filled from the last report. */
     @POST
     @Path("zero")

@@ -76,6 +76,32 @@ public class ReportService {
     public Filed file(long firmId, LocalDate day, ReportFacts facts) {
         Firm firm = firms.get(firmId);
         Caller c = access.checkFirmWrite(firm.getId(), firm.getPark().getId());
+        return record(firm, c, day, facts, null);
+    }
+
+    /**
+     * The park's liaison officer files or corrects the firm's report for it (代报), when its manager cannot.
+     * Marked on the report ({@code onBehalf}, {@code submittedBy} = the officer) and in the audit with the
+     * reason; a correction keeps what the firm filed as a revision, like every correction, and the firm's
+     * managers are told. The officer may correct after the deadline (they are who opens correction windows),
+     * within the same {@link #BACKFILL_DAYS} days as a filing.
+     */
+    public Filed fileOnBehalf(long firmId, LocalDate day, ReportFacts facts, String reason) {
+        Firm firm = firms.get(firmId);
+        Caller c = access.checkLiaison(firm.getId(), firm.getPark().getId());
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 300) {
+            throw DomainException.invalid("reason", why.isEmpty() ? "report.onBehalf.reasonRequired" : "report.onBehalf.reasonLength", 300);
+        }
+        Filed filed = record(firm, c, day, facts, why);
+        notifications.notify(notifications.managersOfFirm(firm.getId()), "REPORT", "report.notify.onBehalf",
+                "/firm/reports.xhtml", filed.report().getReportDate().toString(), c.displayName(), why);
+        return filed;
+    }
+
+    /** Files or corrects; {@code onBehalfReason} non-null when a liaison officer files for the firm. */
+    private Filed record(Firm firm, Caller c, LocalDate day, ReportFacts facts, String onBehalfReason) {
+        boolean onBehalf = onBehalfReason != null;
         Park park = firm.getPark();
         Instant now = clock.instant();
         LocalDate today = park.today(now);
@@ -100,8 +126,8 @@ public class ReportService {
         List<?> inserted = em.createNativeQuery("""
                         insert into daily_report (firm_id, park_id, report_date, submitted_at, submitted_by, late, zero_report,
                             staff_on_site, registered_staff, temperature_checks, fever_count, symptom_count, positive_count,
-                            isolated_count, tests_done, abnormal_details, production_status, capacity_pct)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, nullif(cast(?16 as varchar), ''), ?17, ?18)
+                            isolated_count, tests_done, abnormal_details, production_status, capacity_pct, on_behalf)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, nullif(cast(?16 as varchar), ''), ?17, ?18, ?19)
                         on conflict (firm_id, report_date) do nothing returning *""", DailyReport.class)
                 .setParameter(1, firm.getId()).setParameter(2, park.getId()).setParameter(3, java.sql.Date.valueOf(d))
                 .setParameter(4, Timestamp.from(now)).setParameter(5, c.username()).setParameter(6, late)
@@ -109,11 +135,11 @@ public class ReportService {
                 .setParameter(10, f.temperatureChecks()).setParameter(11, f.feverCount()).setParameter(12, f.symptomCount())
                 .setParameter(13, f.positiveCount()).setParameter(14, f.isolatedCount()).setParameter(15, f.testsDone())
                 .setParameter(16, f.abnormalDetails() == null ? "" : f.abnormalDetails())
-                .setParameter(17, f.productionStatus().name()).setParameter(18, f.capacityPct())
+                .setParameter(17, f.productionStatus().name()).setParameter(18, f.capacityPct()).setParameter(19, onBehalf)
                 .getResultList();
         if (!inserted.isEmpty()) {
             DailyReport r = (DailyReport) inserted.get(0);
-            audit.record(subject(r), "FILE", null, snapshot(r), null);
+            audit.record(subject(r), onBehalf ? "FILE_ON_BEHALF" : "FILE", null, snapshot(r), onBehalfReason);
             afterFiling(firm, r);
             return new Filed(r, true);
         }
@@ -126,7 +152,7 @@ public class ReportService {
         }
         boolean beforeDeadline = !now.isAfter(park.deadlineOf(d));
         boolean consented = r.getCorrectionUntil() != null && !now.isAfter(r.getCorrectionUntil());
-        if (!beforeDeadline && !consented) {
+        if (!beforeDeadline && !consented && !onBehalf) {
             throw DomainException.invalid("reportDate", "report.correctionClosed");
         }
         Map<String, Object> before = snapshot(r);
@@ -134,12 +160,12 @@ public class ReportService {
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, r.getId()).setParameter(2, r.getRevision()).setParameter(3, JSON.toJson(before))
                 .setParameter(4, Timestamp.from(now)).setParameter(5, c.username())
-                .setParameter(6, beforeDeadline ? "before-deadline" : "consented")
+                .setParameter(6, onBehalf ? "on-behalf: " + onBehalfReason : beforeDeadline ? "before-deadline" : "consented")
                 .executeUpdate();
         r.nextRevision();
-        r.fill(f, now, c.username(), r.isLate());
+        r.fill(f, now, c.username(), r.isLate(), onBehalf);
         em.flush();
-        audit.record(subject(r), "CORRECT", before, snapshot(r), null);
+        audit.record(subject(r), onBehalf ? "CORRECT_ON_BEHALF" : "CORRECT", before, snapshot(r), onBehalfReason);
         afterFiling(firm, r);
         return new Filed(r, false);
     }
@@ -279,6 +305,8 @@ public class ReportService {
         m.put("production", r.getProductionStatus() == null ? null : r.getProductionStatus().name());
         m.put("capacityPct", r.getCapacityPct());
         m.put("submittedAt", r.getSubmittedAt() == null ? null : r.getSubmittedAt().toString());
+        m.put("submittedBy", r.getSubmittedBy());
+        m.put("onBehalf", r.isOnBehalf());
         m.put("correctionUntil", r.getCorrectionUntil() == null ? null : r.getCorrectionUntil().toString());
         return m;
     }

@@ -75,6 +75,7 @@ class BulletinPdfTest {
         assertEquals(List.of("率达", "86%"), LineBreaker.wrap("率达86%", 4, oneEach));
         assertEquals(List.of("abc", "def"), LineBreaker.wrap("abc def", 5, oneEach));
         assertEquals(List.of("甲乙", "（丙）"), LineBreaker.wrap("甲乙（丙）", 3, oneEach));
+        assertEquals(List.of("On-", "time"), LineBreaker.wrap("On-time", 4, oneEach));
     }
 
     static void check(byte[] pdf, String expected) throws IOException {

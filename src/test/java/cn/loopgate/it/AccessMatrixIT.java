@@ -117,6 +117,8 @@ class AccessMatrixIT {
             row("POST /api/v1/firms/{firmId}/reports",             "400/404", "403/404", "403",     "404",     "403"),
             row("GET /api/v1/firms/{firmId}/reports/today",        "200/404", "200/404", "200",     "404",     "200"),
             row("POST /api/v1/firms/{firmId}/reports/zero",        "200/404", "403/404", "403",     "404",     "403"),
+            // 代报 (issue 23.7): the firm's park's liaison officer only; {} lacks the reason: 400.
+            row("POST /api/v1/firms/{firmId}/reports/on-behalf",   "403/404", "400/404", "403",     "404",     "403"),
             row("GET /api/v1/reports/{id}",                        "200/404", "200/404", "200",     "404",     "200"),
             // Without a body the liaison opens report A for corrections for 24 hours (the default); no other cell
             // depends on that window (the repeated zero-report above is identical, so it is no correction).

@@ -120,4 +120,51 @@ class DashboardBrowserIT {
             assertFalse(l.text().contains("测试园" + city.tag), "no other parks in a liaison's table");
         }
     }
+
+    @Test
+    void publishedBulletinsAndFilingOnBehalfFromThePages() throws Exception {
+        Portal portal = Portal.get();
+        DashboardFixture city = new DashboardFixture(portal);
+        Api.Res issued = portal.api("analyst").post("dashboard/bulletins",
+                Api.obj().put("day", DashboardFixture.D.toString()).put("districtId", city.district));
+        assertEquals(201, issued.status(), issued.raw());
+        String number = issued.json().get("number").asText();
+        for (boolean phone : new boolean[] {false, true}) {
+            try (Browser b = Browser.open(portal.baseUrl(), phone)) {
+                try {
+                    b.login("analyst");
+                    b.go("/bureau/bulletins.xhtml");
+                    b.waitFor(By.id("bulletins:list"));
+                    assertTrue(b.text().contains(number), b.text());
+                    b.driver.findElement(By.id("bulletins:list:0:revisions")).click();
+                    b.waitFor(By.id("bulletins:unchanged"));
+                    b.screenshot("bulletins-" + (phone ? 390 : 1366));
+                } catch (AssertionError | RuntimeException e) {
+                    b.evidence("bulletins-failure");
+                    throw e;
+                }
+            }
+        }
+        // 代报: liaison.cd files today's report for a firm of its park whose manager cannot.
+        Api manager = TestData.newManagedFirm(portal, "CD-ETZ", false, 20);
+        long firm = manager.get("me").json().get("firmId").asLong();
+        try (Browser b = Browser.open(portal.baseUrl(), true)) {
+            try {
+                b.login("liaison.cd");
+                b.go("/liaison/report.xhtml?firm=" + firm);
+                b.waitFor(By.id("report:reason"));
+                b.driver.findElement(By.id("report:file")).click();
+                b.waitForText(By.id("report:msgs"), "代报原因");
+                b.driver.findElement(By.id("report:reason")).sendKeys("负责人病休");
+                b.driver.findElement(By.id("report:file")).click();
+                b.waitForText(By.id("report:msgs"), "已代");
+                b.waitForText(By.id("history"), "由联络员liaison.cd代报");
+                b.screenshot("report-on-behalf-390");
+            } catch (AssertionError | RuntimeException e) {
+                b.evidence("on-behalf-failure");
+                throw e;
+            }
+        }
+        assertTrue(manager.get("firms/" + firm + "/reports/today").json().get("onBehalf").asBoolean());
+    }
 }

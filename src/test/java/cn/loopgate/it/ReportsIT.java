@@ -93,6 +93,53 @@ class ReportsIT {
     }
 
     @Test
+    void liaisonFilesAndCorrectsOnTheFirmsBehalf() throws Exception {
+        // Issue 23.7 (代报): the firm's park's liaison officer files, then the firm's own filing is corrected on its
+        // behalf; every version is marked, the firm's version kept as a revision, everything audited.
+        Api manager = TestData.newManagedFirm(portal, "CD-ETZ", true, 80);
+        long firm = firmOf(manager);
+        Api liaison = portal.api("liaison.cd");
+        Api.Res noReason = liaison.post("firms/" + firm + "/reports/on-behalf", report(10));
+        assertEquals(400, noReason.status(), noReason.raw());
+        assertNotNull(noReason.errorFor("reason"), noReason.raw());
+        assertEquals(404, portal.api("liaison.bj").post("firms/" + firm + "/reports/on-behalf",
+                report(10).put("reason", "负责人病休")).status(), "another park's liaison");
+        assertEquals(403, manager.post("firms/" + firm + "/reports/on-behalf", report(10).put("reason", "x")).status());
+        assertEquals(0, rows("select count(*) from daily_report where firm_id = ?", firm), "nothing saved");
+
+        Api.Res filed = liaison.post("firms/" + firm + "/reports/on-behalf", report(30).put("reason", "负责人病休"));
+        assertEquals(201, filed.status(), filed.raw());
+        assertTrue(filed.json().get("onBehalf").asBoolean());
+        assertEquals("liaison.cd", filed.json().get("submittedBy").asText());
+        long id = filed.json().get("id").asLong();
+        // The manager sees it marked; filing the same facts again changes nothing.
+        JsonNode today = manager.get("firms/" + firm + "/reports/today").json();
+        assertTrue(today.get("onBehalf").asBoolean());
+        // The manager corrects (before the deadline or not, the liaison's version is kept), then the liaison again.
+        Api.Res own = manager.post("firms/" + firm + "/reports", report(40));
+        if (own.status() == 200) {
+            assertFalse(own.json().get("onBehalf").asBoolean(), "the firm's own version");
+        }
+        Api.Res corrected = liaison.post("firms/" + firm + "/reports/on-behalf", report(45).put("reason", "企业电话更正"));
+        assertEquals(200, corrected.status(), corrected.raw());
+        assertTrue(corrected.json().get("onBehalf").asBoolean());
+        assertEquals(45, corrected.json().get("staffOnSite").asInt());
+        assertTrue(rows("select count(*) from daily_report_revision where report_id = ?", id) >= 1, "earlier version kept");
+        assertEquals(1, rows("select count(*) from audit_entry where object_type = 'DailyReport' and object_id = ?"
+                + " and action = 'FILE_ON_BEHALF'", id));
+        assertEquals(1, rows("select count(*) from audit_entry where object_type = 'DailyReport' and object_id = ?"
+                + " and action = 'CORRECT_ON_BEHALF' and reason = '企业电话更正'", id));
+        // The liaison's board marks the row.
+        boolean marked = false;
+        for (JsonNode r : liaison.get("board").json().get("rows")) {
+            if (r.get("firmId").asLong() == firm) {
+                marked = r.get("onBehalf").asBoolean();
+            }
+        }
+        assertTrue(marked, "board row marked 代报");
+    }
+
+    @Test
     void badInputIsRefusedWithClearMessagesAndNothingIsSaved() throws Exception {
         Api manager = TestData.newManagedFirm(portal, "CD-ETZ", false, 50).english();
         long firm = firmOf(manager);

@@ -14,7 +14,7 @@ class BoardTest {
 
     static Board.Row row(long firm, BoardStatus status, boolean late) {
         return new Board.Row(firm, "F" + firm, 1, "P", LocalDate.of(2026, 2, 10), status, late,
-                status == BoardStatus.MISSING ? null : firm * 10, null, null, 100, null);
+                status == BoardStatus.MISSING ? null : firm * 10, null, null, 100, null, false);
     }
 
     @Test
