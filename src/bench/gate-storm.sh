@@ -10,9 +10,10 @@
 #   valid alone (BENCH_STORM_VALID clients, 8) | valid + a storm of 2 clients | valid + a storm of 8 clients |
 #   the storm alone (8 clients)
 # Writes target/bench/storm-results.md (and prints it), with the alert notifications the storm left behind.
+# Its own database (never the city's loopgate_bench, which lib.sh would default to): set before lib.sh.
+export BENCH_DB="${BENCH_DB:-loopgate_storm}"
 source "$(dirname "$0")/lib.sh"
 trap stop_portal EXIT
-export BENCH_DB="${BENCH_DB:-loopgate_storm}"
 DUR="${BENCH_DURATION:-20}"
 VALID_CLIENTS="${BENCH_STORM_VALID:-8}"
 AUTH_PLAIN=loopgate123
@@ -98,9 +99,10 @@ run() { # run <data file> <clients> <seconds>: the STATS line
     BENCH_GATE_DATA="$1" wrk -t2 -c"$2" -d"$3s" --timeout 10s -s "$BENCH_DIR/gate.lua" "$BASE" | grep '^STATS'
 }
 log "warm-up: ${BENCH_WARMUP:-60}s of valid scans and a storm together"
-run "$WORK/storm-codes.lua" 4 "${BENCH_WARMUP:-60}" >/dev/null &
+# (wait for the storm's wrk by its pid: a bare wait would wait for the portal too)
+run "$WORK/storm-codes.lua" 4 "${BENCH_WARMUP:-60}" >/dev/null & STORM_PID=$!
 run "$WORK/storm-valid.lua" "$VALID_CLIENTS" "${BENCH_WARMUP:-60}" >&2
-wait
+wait "$STORM_PID"
 sleep 10
 {
     echo "# Gate under an alert storm $(date -u +%Y-%m-%dT%H:%MZ) ($(basename "${BENCH_WAR:-target/loopgate.war}"))"
@@ -117,8 +119,8 @@ V0=$(run "$WORK/storm-valid.lua" "$VALID_CLIENTS" "$DUR"); log "$V0"
 echo "| valid alone | $(field rps "$V0")/s, p99 $(field p99 "$V0") ms;$(statuses "$V0") | - |" >> "$OUT"
 for S in 2 8; do
     log "valid with a storm of $S clients"
-    run "$WORK/storm-codes.lua" "$S" "$DUR" > "$WORK/storm.out" &
-    V=$(run "$WORK/storm-valid.lua" "$VALID_CLIENTS" "$DUR"); wait; ST=$(cat "$WORK/storm.out")
+    run "$WORK/storm-codes.lua" "$S" "$DUR" > "$WORK/storm.out" & STORM_PID=$!
+    V=$(run "$WORK/storm-valid.lua" "$VALID_CLIENTS" "$DUR"); wait "$STORM_PID"; ST=$(cat "$WORK/storm.out")
     log "$V"; log "$ST"
     echo "| valid + storm of $S clients | $(field rps "$V")/s ($(python3 -c "print(round(100*$(field rps "$V")/$(field rps "$V0"),1))") % of alone), p99 $(field p99 "$V") ms;$(statuses "$V") | $(field rps "$ST")/s, p99 $(field p99 "$ST") ms;$(statuses "$ST") |" >> "$OUT"
 done
