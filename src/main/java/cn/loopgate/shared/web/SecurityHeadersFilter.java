@@ -21,7 +21,7 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Inject
@@ -31,14 +31,26 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     public void init() {
         // Signing out posts a form here that redirects to Keycloak's logout: browsers apply form-action to that redirect.
-        if (oidc != null && oidc.enabled()) {
-            csp = CSP.replace("form-action 'self'", "form-action 'self' " + oidc.issuerOrigin());
-        }
+        csp = policy(oidc);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response, csp);
+        chain.doFilter(request, response);
+    }
+
+    /** The policy for this deployment (Keycloak's origin added to form-action when it signs people in). */
+    public static String policy(OidcSettings oidc) {
+        return oidc != null && oidc.enabled() ? CSP.replace("form-action 'self'", "form-action 'self' " + oidc.issuerOrigin()) : CSP;
+    }
+
+    /**
+     * Sets the headers. Also called by the authentication mechanism, which answers 401, 503 and redirects
+     * before any servlet filter runs (those answers lacked the headers, issue 19).
+     */
+    public static void apply(HttpServletRequest request, HttpServletResponse response, String csp) {
         response.setHeader("Content-Security-Policy", csp);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -51,6 +63,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        chain.doFilter(request, response);
     }
 }
