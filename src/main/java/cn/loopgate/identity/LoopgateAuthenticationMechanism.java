@@ -14,6 +14,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.json.Json;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     OidcClient oidcClient;
     /** Reverse proxies (their addresses, comma-separated) whose X-Forwarded-For names the client's address. */
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopgate.identity.trusted-proxies")
+    @ConfigProperty(name = "loopgate.identity.trusted-proxies")
     java.util.Optional<String> trustedProxies;
 
     @Override
