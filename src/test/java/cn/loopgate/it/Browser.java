@@ -43,9 +43,19 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
                 phone ? "--window-size=390,844" : "--window-size=1366,900");
+        // The console is kept so tests can look for scripts the Content-Security-Policy refused.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), base, profile);
+    }
+
+    /** The browser console's lines since the last call (errors, CSP refusals, script failures). */
+    public java.util.List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public void go(String path) {
