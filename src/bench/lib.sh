@@ -35,7 +35,7 @@ start_portal() {
     local port="${BENCH_PORT:-$(free_port)}"
     [[ "$port" == 8080 ]] && { echo "port 8080 is reserved" >&2; exit 1; }
     rm -rf "$WORK/payara"
-    printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+    printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\nset configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false\n' \
         > "$WORK/preboot.asadmin"
     local t0; t0=$(date +%s.%N)
     LOOPGATE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LOOPGATE_DB_USER="$PGUSER" LOOPGATE_DB_PASSWORD="$PGPASSWORD" \

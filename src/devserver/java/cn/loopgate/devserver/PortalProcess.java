@@ -58,6 +58,10 @@ public final class PortalProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Payara's http element: do not announce the server's name and version. */
+    public static final String SERVER_HEADER_OFF =
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false";
+
     public Path log() {
         return workDir.resolve("server.log");
     }
@@ -71,6 +75,8 @@ public final class PortalProcess implements AutoCloseable {
         Files.writeString(preboot, String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
                         + env.getOrDefault("LOOPGATE_BIND_ADDRESS", "127.0.0.1"),
+                // No "Server: Payara Micro" banner on any answer (docs/security.md); docker/preboot.asadmin does the same.
+                SERVER_HEADER_OFF,
                 "") );
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,6 +1,8 @@
 package cn.loopgate.account;
 
 import cn.loopgate.identity.Role;
+import cn.loopgate.shared.validation.Name;
+import cn.loopgate.shared.validation.Names;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Matches;
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 public record UserData(
         @Required @Matches(regexp = "[a-zA-Z0-9._-]{3,64}", message = "{validation.username}") String username,
-        @Required @Length(max = 100) String displayName,
+        @Required @Length(max = 100) @Name String displayName,
         @Required Role role,
         Long firmId,
         Set<Long> parkIds,
@@ -22,7 +24,7 @@ public record UserData(
         @Length(min = 8, max = 200, message = "{validation.passwordLength}") String password) {
 
     public UserData normalized() {
-        return new UserData(username == null ? null : username.strip(), displayName == null ? null : displayName.strip(),
+        return new UserData(username == null ? null : username.strip(), Names.normalize(displayName),
                 role, firmId, parkIds == null ? Set.of() : parkIds, email == null || email.isBlank() ? null : email.strip(),
                 enabled, password == null || password.isEmpty() ? null : password);
     }

@@ -3,6 +3,7 @@ package cn.loopgate.attachment;
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Caller;
 import cn.loopgate.shared.DomainException;
+import cn.loopgate.shared.validation.FileNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +55,7 @@ public class AttachmentService {
                 .orElseThrow(() -> DomainException.invalid(field, "validation.fileType",
                         String.join(", ", allowed.stream().map(FileType::extension).sorted().toList())));
         Caller c = access.caller();
-        StoredFile file = new StoredFile(firmId, type.mediaType(), data, sha256(data), safeName(originalName, type),
+        StoredFile file = new StoredFile(firmId, type.mediaType(), data, sha256(data), checkedName(field, originalName, type),
                 c.username(), clock.instant());
         em.persist(file);
         return file;
@@ -69,17 +70,20 @@ public class AttachmentService {
         return f;
     }
 
-    /** The last path segment, without control characters, at most 100 characters. */
-    public static String safeName(String name, FileType type) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-        while (n.startsWith(".")) {
-            n = n.substring(1);
+    /**
+     * The name as sent, when acceptable ({@link FileNames#check}) and its extension says what the content is
+     * (a PDF named {@code x.exe} is refused: whoever downloads it would get an .exe); without a name, a
+     * neutral one after the content's type.
+     */
+    public static String checkedName(String field, String name, FileType type) {
+        if (name == null || name.isEmpty()) {
+            return "file." + type.extension();
         }
-        if (n.isEmpty()) {
-            n = "file." + type.extension();
+        FileNames.check(field, name);
+        if (!type.extensions().contains(FileNames.extension(name))) {
+            throw DomainException.invalid(field, "validation.fileExtension", type.extension());
         }
-        return n.length() > 100 ? n.substring(n.length() - 100) : n;
+        return name;
     }
 
     static String sha256(byte[] data) {

@@ -27,6 +27,11 @@ public enum FileType {
         return extension;
     }
 
+    /** The extensions a file of this type may carry in its name. */
+    public java.util.Set<String> extensions() {
+        return this == JPEG ? java.util.Set.of("jpg", "jpeg") : java.util.Set.of(extension);
+    }
+
     /** What the content is, whatever its name says. */
     public static Optional<FileType> sniff(byte[] head) {
         return Arrays.stream(values())

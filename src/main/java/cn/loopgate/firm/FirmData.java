@@ -1,5 +1,7 @@
 package cn.loopgate.firm;
 
+import cn.loopgate.shared.validation.Name;
+import cn.loopgate.shared.validation.Names;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.Range;
@@ -14,22 +16,22 @@ import java.time.LocalDate;
  */
 public record FirmData(
         @Required @CreditCode String creditCode,
-        @Required @Length(max = 200) String name,
+        @Required @Length(max = 200) @Name String name,
         @Required Long parkId,
         boolean aboveSize,
         @Required FourAbove fourAbove,
         @Required Industry industry,
         @Range(min = 0, max = 1_000_000) int registeredStaff,
-        @Required @Length(max = 50) String legalRep,
-        @Required @Length(max = 50) String contactName,
+        @Required @Length(max = 50) @Name String legalRep,
+        @Required @Length(max = 50) @Name String contactName,
         @Required @MobilePhone String contactPhone,
         @Length(max = 300) String address,
         LocalDate registeredOn) {
 
     /** Trimmed, upper-cased where the identifier wants it, so what is validated is what is stored. */
     public FirmData normalized() {
-        return new FirmData(upper(creditCode), trim(name), parkId, aboveSize, fourAbove, industry, registeredStaff,
-                trim(legalRep), trim(contactName), trim(contactPhone), trim(address), registeredOn);
+        return new FirmData(upper(creditCode), Names.normalize(name), parkId, aboveSize, fourAbove, industry, registeredStaff,
+                Names.normalize(legalRep), Names.normalize(contactName), trim(contactPhone), trim(address), registeredOn);
     }
 
     static String trim(String s) {

@@ -1,7 +1,5 @@
 package cn.loopgate.firm;
 
-import cn.loopgate.identity.AccessPolicy;
-import cn.loopgate.identity.Role;
 import cn.loopgate.shared.persistence.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,22 +27,21 @@ public class FirmResource {
 
     @Inject
     FirmService firms;
-    @Inject
-    AccessPolicy access;
 
     @GET
     public Page<FirmView> list(@QueryParam("parkId") Long parkId, @QueryParam("q") String text,
                                @QueryParam("aboveSize") Boolean aboveSize, @QueryParam("industry") Industry industry,
                                @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        boolean contact = showContact();
+        // Lists mask the contact's phone for everyone; the single record shows it to those who call (FirmService.showsContact).
         return firms.list(new FirmService.Filter(parkId, text, aboveSize, industry),
-                Page.clampOffset(offset), Page.clampLimit(limit)).map(f -> FirmView.of(f, contact));
+                Page.clampOffset(offset), Page.clampLimit(limit)).map(f -> FirmView.of(f, false));
     }
 
     @GET
     @Path("{id}")
     public FirmView get(@PathParam("id") long id) {
-        return FirmView.of(firms.get(id), showContact());
+        Firm f = firms.get(id);
+        return FirmView.of(f, firms.showsContact(f));
     }
 
     @POST
@@ -57,10 +54,6 @@ public class FirmResource {
     @Path("{id}")
     public FirmView update(@PathParam("id") long id, FirmData data) {
         return FirmView.of(firms.update(id, data == null ? empty() : data), true);
-    }
-
-    private boolean showContact() {
-        return !access.caller().is(Role.ANALYST);
     }
 
     private static FirmData empty() {

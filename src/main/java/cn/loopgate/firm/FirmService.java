@@ -84,6 +84,12 @@ public class FirmService {
         return new Page<>(q.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult(), offset, limit);
     }
 
+    /** Whether the caller sees this firm's contact phone in full (AccessPolicy#canCallContact). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean showsContact(Firm f) {
+        return access.canCallContact(f.getId(), f.getPark().getId());
+    }
+
     /** A firm in the caller's scope, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Firm get(long id) {

@@ -96,6 +96,16 @@ public class AccessPolicy {
         return c.isAnyOf(Role.FIRM_MANAGER, Role.LIAISON) ? firmScope() : FirmScope.NONE;
     }
 
+    /**
+     * A named contact's phone in full (a firm's contact, a plan's on-site officer), on a single record only:
+     * the people who need to call — the firm's own manager and its park's liaison officers — and the
+     * administrators who keep the firm's registration. Lists show it masked to everyone (issue 19).
+     */
+    public boolean canCallContact(long firmId, long parkId) {
+        Caller c = caller();
+        return c.is(Role.ADMIN) || (c.isAnyOf(Role.FIRM_MANAGER, Role.LIAISON) && firmScope().includes(firmId, parkId));
+    }
+
     /** Unmasked resident IDs and phones: the firm's own manager only. */
     public boolean canSeeUnmasked(long firmId) {
         Caller c = caller();

@@ -16,6 +16,11 @@ public class BuiltInIdentityStore implements IdentityStore {
     @Inject
     UserDirectory directory;
 
+    private static String source() {
+        String address = LoginThrottle.SOURCE.get();
+        return address == null ? "unknown" : address;
+    }
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential upc)) {
@@ -26,7 +31,7 @@ public class BuiltInIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         String password = upc.getPasswordAsString();
-        if (!directory.remembered(username, password) && directory.verify(username, password) != UserDirectory.Check.VALID) {
+        if (!directory.remembered(username, password) && directory.verify(username, password, source()) != UserDirectory.Check.VALID) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Caller caller = directory.resolve(username);

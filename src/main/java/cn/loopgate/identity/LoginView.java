@@ -60,8 +60,9 @@ public class LoginView {
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             fc.responseComplete();
         } else {
-            boolean locked = directory.find(user).map(u -> u.isLocked(clock.instant())).orElse(false);
-            FacesSupport.error(locked ? "login.locked" : "login.failed");
+            // One answer for a wrong password, an unknown user and a lock-out: which one it was would tell an
+            // attacker which usernames exist (issue 19).
+            FacesSupport.error("login.refused");
             password = null;
         }
     }

@@ -14,6 +14,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.json.Json;
 import java.io.IOException;
@@ -68,10 +69,16 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     OidcSettings oidc;
     @Inject
     OidcClient oidcClient;
+    /** Reverse proxies (their addresses, comma-separated) whose X-Forwarded-For names the client's address. */
+    @Inject
+    @ConfigProperty(name = "loopgate.identity.trusted-proxies")
+    java.util.Optional<String> trustedProxies;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // This runs before any servlet filter: its own answers (401, 503, redirects) need the headers too.
+        cn.loopgate.shared.web.SecurityHeadersFilter.apply(request, response, cn.loopgate.shared.web.SecurityHeadersFilter.policy(oidc.enabled() ? oidc.issuer() : null));
         if (oidc.enabled()) {
             return validateWithOidc(request, response, context);
         }
@@ -109,7 +116,7 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
             if (basic != null) {
-                CredentialValidationResult result = identityStores.validate(basic);
+                CredentialValidationResult result = validate(basic, request);
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
@@ -208,8 +215,33 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
         }
     }
 
+    /** Checks a credential, telling the check where it comes from (sign-in failures count per source address). */
+    private CredentialValidationResult validate(Credential credential, HttpServletRequest request) {
+        LoginThrottle.SOURCE.set(source(request));
+        try {
+            return identityStores.validate(credential);
+        } finally {
+            LoginThrottle.SOURCE.remove();
+        }
+    }
+
+    /**
+     * Where a sign-in comes from: the TCP peer, or, when the peer is a configured reverse proxy, the last address
+     * in its X-Forwarded-For (the one that proxy added; earlier entries are the client's to invent).
+     */
+    String source(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank() && trustedProxies != null && trustedProxies.isPresent()
+                && java.util.Arrays.stream(trustedProxies.get().split(",")).map(String::strip).anyMatch(peer::equals)) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return peer;
+    }
+
     private AuthenticationStatus login(Credential credential, HttpServletRequest request, HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result = validate(credential, request);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             request.getSession(true).setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
             return context.notifyContainerAboutLogin(result);

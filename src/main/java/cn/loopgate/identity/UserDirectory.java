@@ -57,6 +57,10 @@ public class UserDirectory {
     @Inject
     TenantLookup tenants;
     @Inject
+    LoginThrottle throttle;
+    @Inject
+    jakarta.enterprise.event.Event<SignInAlarm> alarms;
+    @Inject
     @ConfigProperty(name = "loopgate.identity.caller-cache-seconds", defaultValue = "10")
     int callerCacheSeconds;
     @Resource
@@ -175,9 +179,18 @@ public class UserDirectory {
         return r != null && r.until().isAfter(clock.instant()) && MessageDigest.isEqual(r.mac(), mac(username, password));
     }
 
+    /**
+     * The full check of a password from a source address. Unknown users, disabled users and a (username, address)
+     * pair locked by {@link LoginThrottle} all cost one PBKDF2 like a real check and answer alike to the caller
+     * (the login says "wrong password, or locked" either way), so neither the answer nor its time tells
+     * which usernames exist or are locked. An address in back-off is refused before any check.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Check verify(String username, String password) {
+    public Check verify(String username, String password, String address) {
         Instant now = clock.instant();
+        if (throttle.addressBlocked(address, now)) {
+            return Check.LOCKED;
+        }
         byte[] mac = mac(username, password);
         Remembered r = verified.get(username);
         if (r != null && r.until().isAfter(now) && MessageDigest.isEqual(r.mac(), mac)) {
@@ -185,20 +198,41 @@ public class UserDirectory {
         }
         UserAccount user = find(username).orElse(null);
         if (user == null || !user.isEnabled() || user.getPasswordHash() == null) {
-            // Same work as a real check, so that timing does not tell which usernames exist.
             hash.verify(password.toCharArray(), DUMMY_HASH);
+            failed(username, address, now, null);
             return Check.INVALID;
         }
-        if (user.isLocked(now)) {
+        if (throttle.locked(username, address, now)) {
+            hash.verify(password.toCharArray(), DUMMY_HASH);
+            failed(username, address, now, user);
             return Check.LOCKED;
         }
         if (!hash.verify(password.toCharArray(), user.getPasswordHash())) {
             verified.remove(username);
-            return loginFailed(user.getId(), now) ? Check.LOCKED : Check.INVALID;
+            loginFailed(user.getId(), now);
+            return failed(username, address, now, user) ? Check.LOCKED : Check.INVALID;
         }
+        throttle.succeeded(username, address);
         loginSucceeded(user.getId(), now);
         verified.put(username, new Remembered(mac, now.plus(REMEMBER)));
         return Check.VALID;
+    }
+
+    /**
+     * Counts a failure; audits the moments that matter (a pair locked, an address starting its back-off) rather
+     * than every failure, so an attack cannot flood the append-only trail. True when the pair is now locked.
+     */
+    private boolean failed(String username, String address, Instant now, UserAccount user) {
+        LoginThrottle.Outcome o = throttle.failed(username, address, now);
+        if (o.pairLocked() && user != null) {
+            alarms.fire(new SignInAlarm("User", user.getId(), "LOGIN_LOCKED",
+                    Map.of("address", address, "until", now.plus(UserAccount.LOCK_TIME).toString()), "failed sign-ins from one address"));
+        }
+        if (o.addressBlocked()) {
+            alarms.fire(new SignInAlarm("LoginSource", null, "LOGIN_THROTTLED",
+                    Map.of("address", address), "failed sign-ins from one address for many usernames"));
+        }
+        return o.pairLocked() || throttle.locked(username, address, now);
     }
 
     /*
@@ -209,7 +243,10 @@ public class UserDirectory {
      * count, and a login no longer changes the version an administrator's edit of the user is based on.
      */
 
-    /** Counts a failed login; the fifth in a row locks the account for a while. True when now locked. */
+    /**
+     * Counts a failed login on the account, for the administrator's users page (failures in a row, and until when the
+     * fifth put it "locked"). Informational only: who may try again is {@link LoginThrottle}'s decision, per address.
+     */
     private boolean loginFailed(long userId, Instant now) {
         List<?> lockedUntil = em.createNativeQuery("""
                         update app_user set

@@ -1,5 +1,7 @@
 package cn.loopgate.pass;
 
+import cn.loopgate.shared.validation.Name;
+import cn.loopgate.shared.validation.Names;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.MobilePhone;
 import cn.loopgate.shared.validation.PlateNumber;
@@ -14,10 +16,10 @@ public record PassData(
         Long firmId,
         @Required @PlateNumber String plate,
         @Required VehiclePass.VehicleType vehicleType,
-        @Required @Length(max = 50) String driverName,
+        @Required @Length(max = 50) @Name String driverName,
         @Required @ResidentId String driverResidentId,
         @Required @MobilePhone String driverPhone,
-        @Length(max = 50) String coDriverName,
+        @Length(max = 50) @Name String coDriverName,
         @ResidentId String coDriverResidentId,
         @MobilePhone String coDriverPhone,
         @Required @Length(max = 200) String origin,
@@ -29,9 +31,13 @@ public record PassData(
         @Required LocalDate validTo) {
 
     public PassData normalized() {
-        return new PassData(firmId, upper(plate), vehicleType, trim(driverName), upper(driverResidentId), phone(driverPhone),
-                trim(coDriverName), upper(coDriverResidentId), phone(coDriverPhone), trim(origin), trim(destination),
+        return new PassData(firmId, upper(plate), vehicleType, name(driverName), upper(driverResidentId), phone(driverPhone),
+                name(coDriverName), upper(coDriverResidentId), phone(coDriverPhone), trim(origin), trim(destination),
                 trim(transferPoint), trim(cargo), purpose, validFrom, validTo);
+    }
+
+    private static String name(String s) {
+        return s == null || s.isBlank() ? null : Names.normalize(s);
     }
 
     private static String trim(String s) {

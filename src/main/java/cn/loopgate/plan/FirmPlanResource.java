@@ -40,7 +40,7 @@ public class FirmPlanResource {
 
     @GET
     public List<PlanView> ofFirm(@PathParam("firmId") long firmId) {
-        return plans.ofFirm(firmId).stream().map(p -> PlanResource.view(plans, p)).toList();
+        return plans.ofFirm(firmId).stream().map(p -> PlanResource.listed(plans, p)).toList();
     }
 
     @POST

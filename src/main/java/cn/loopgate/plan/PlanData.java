@@ -1,5 +1,7 @@
 package cn.loopgate.plan;
 
+import cn.loopgate.shared.validation.Name;
+import cn.loopgate.shared.validation.Names;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.MobilePhone;
 import cn.loopgate.shared.validation.Range;
@@ -20,13 +22,13 @@ public record PlanData(
         @Required @Length(max = 2000) String disinfection,
         @Required @Length(max = 2000) String healthChecks,
         @Required @Length(max = 4000) String emergencyPlan,
-        @Required @Length(max = 50) String officerName,
+        @Required @Length(max = 50) @Name String officerName,
         @Required @MobilePhone String officerPhone,
         @Required Long commitmentFileId) {
 
     public PlanData normalized() {
         return new PlanData(plannedDate, headcount, strip(dormitory), strip(meals), strip(shuttle), strip(disinfection),
-                strip(healthChecks), strip(emergencyPlan), strip(officerName),
+                strip(healthChecks), strip(emergencyPlan), Names.normalize(officerName),
                 officerPhone == null ? null : officerPhone.replaceAll("[\\s-]", ""), commitmentFileId);
     }
 

@@ -106,7 +106,13 @@ public class PlanResource {
         return view(plans, p);
     }
 
+    /** A single plan: the officer's phone in full for those who call (PlanService#showsContact). */
     static PlanView view(PlanService plans, ResumptionPlan p) {
-        return PlanView.of(p, plans.versions(p.getId()), plans.conditions(p.getId()));
+        return PlanView.of(p, plans.versions(p.getId()), plans.conditions(p.getId()), plans.showsContact(p));
+    }
+
+    /** A plan in a list: the officer's phone masked. */
+    static PlanView listed(PlanService plans, ResumptionPlan p) {
+        return PlanView.of(p, plans.versions(p.getId()), plans.conditions(p.getId()), false);
     }
 }

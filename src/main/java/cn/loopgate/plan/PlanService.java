@@ -68,11 +68,25 @@ public class PlanService {
     @Inject
     Clock clock;
 
+    /** Whether the caller sees the plan's on-site officer's phone in full (AccessPolicy#canCallContact). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean showsContact(ResumptionPlan p) {
+        return access.canCallContact(p.getFirmId(), p.getParkId());
+    }
+
     /** Stores a signed commitment letter (PDF, PNG or JPEG) for the firm's next filing. */
     public StoredFile uploadCommitment(long firmId, String name, byte[] data) {
         Firm firm = firms.get(firmId);
         access.checkFirmWrite(firm.getId(), firm.getPark().getId());
-        return attachments.store("commitmentFileId", firm.getId(), name, data, COMMITMENT_TYPES);
+        StoredFile f = attachments.store("commitmentFileId", firm.getId(), name, data, COMMITMENT_TYPES);
+        em.flush();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("name", f.getOriginalName());
+        after.put("contentType", f.getContentType());
+        after.put("bytes", f.getSizeBytes());
+        after.put("sha256", f.getSha256());
+        audit.record(new Subject("StoredFile", f.getId(), firm.getId(), firm.getPark().getId()), "UPLOAD_COMMITMENT", null, after, null);
+        return f;
     }
 
     /**

@@ -15,16 +15,17 @@ public record PlanView(long id, long firmId, long parkId, PlanStatus status, int
                           String officerPhone, Long commitmentFileId, Instant submittedAt, String submittedBy,
                           Map<String, String> comments) {
 
-        static Version of(PlanVersion v) {
+        static Version of(PlanVersion v, boolean showPhone) {
             return new Version(v.getNumber(), v.getPlannedDate(), v.getHeadcount(), v.getDormitory(), v.getMeals(),
                     v.getShuttle(), v.getDisinfection(), v.getHealthChecks(), v.getEmergencyPlan(), v.getOfficerName(),
-                    v.getOfficerPhone(), v.getCommitmentFileId(), v.getSubmittedAt(), v.getSubmittedBy(), v.getComments());
+                    showPhone ? v.getOfficerPhone() : cn.loopgate.shared.Masking.phone(v.getOfficerPhone()), v.getCommitmentFileId(), v.getSubmittedAt(), v.getSubmittedBy(), v.getComments());
         }
     }
 
-    public static PlanView of(ResumptionPlan p, List<PlanVersion> versions, List<PlanCondition> conditions) {
+    /** {@code showPhone}: the on-site officer's phone in full (a single plan, for those who call), else masked (lists). */
+    public static PlanView of(ResumptionPlan p, List<PlanVersion> versions, List<PlanCondition> conditions, boolean showPhone) {
         return new PlanView(p.getId(), p.getFirmId(), p.getParkId(), p.getStatus(), p.getCurrentVersion(), p.getSubmittedAt(),
                 p.getDecidedAt(), p.getDecidedBy(), p.getDecisionReason(), p.getPermitId(),
-                versions.stream().map(Version::of).toList(), conditions.stream().map(PlanCondition::getText).toList());
+                versions.stream().map(v -> Version.of(v, showPhone)).toList(), conditions.stream().map(PlanCondition::getText).toList());
     }
 }

@@ -80,12 +80,7 @@ public final class RosterFile {
 
     /** The format a file name announces, or a refusal (unknown extension, path elements). */
     public static Format formatOf(String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            throw DomainException.invalid("file", "import.fileName");
-        }
-        if (fileName.contains("/") || fileName.contains("\\") || fileName.contains("..") || fileName.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalid("file", "import.fileName");
-        }
+        cn.loopgate.shared.validation.FileNames.check("file", fileName);
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".xlsx")) {
             return Format.XLSX;
@@ -141,11 +136,23 @@ public final class RosterFile {
             cells.forEach((i, c) -> {
                 Column col = columns.get(i);
                 if (col != null) {
-                    m.put(col, new Cell(c.text().strip(), c.formula(), c.numeric()));
+                    m.put(col, new Cell(c.text().strip(), c.formula() || formulaLike(col, c.text()), c.numeric()));
                 }
             });
             rows.add(new Row(line, m));
         }
+
+        /**
+         * A cell a spreadsheet could run (docs/whitelist-and-passes.md): refused like a formula. No roster column
+         * starts with '-' (not a name, ID, phone, job or date), so a leading minus is refused too; the one
+         * exception is a phone written internationally ("+86 138 0013 8000": a number, which runs nothing).
+         */
+        static boolean formulaLike(Column col, String raw) {
+            return cn.loopgate.shared.SpreadsheetCells.formulaLike(raw)
+                    && !(col == Column.PHONE && INTERNATIONAL_PHONE.matcher(raw.strip()).matches());
+        }
+
+        private static final java.util.regex.Pattern INTERNATIONAL_PHONE = java.util.regex.Pattern.compile("\\+[0-9][0-9 -]{0,20}");
 
         private static Map<Integer, Column> header(Map<Integer, Cell> cells) {
             Map<Integer, Column> cols = new TreeMap<>();

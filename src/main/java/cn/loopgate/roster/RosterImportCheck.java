@@ -4,6 +4,7 @@ import cn.loopgate.roster.RosterFile.Cell;
 import cn.loopgate.roster.RosterFile.Column;
 import cn.loopgate.shared.Masking;
 import cn.loopgate.shared.validation.Identifiers;
+import cn.loopgate.shared.validation.Names;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,7 @@ public final class RosterImportCheck {
     }
 
     /** What is already on the roster for one resident ID (to tell updates from no-ops). */
-    public record Existing(String name, String phone, String job, LocalDate joinedOn) {
+    public record Existing(String name, String phone, String job, LocalDate joinedOn, boolean left) {
     }
 
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -67,7 +68,7 @@ public final class RosterImportCheck {
                 problems.add(new Problem(field(c), "import.formula"));
             }
         }
-        String name = row.get(Column.NAME).text();
+        String name = Names.normalize(row.get(Column.NAME).text());
         Cell idCell = row.get(Column.RESIDENT_ID);
         String id = idCell.text().replace(" ", "").toUpperCase(Locale.ROOT);
         Cell phoneCell = row.get(Column.PHONE);
@@ -88,8 +89,10 @@ public final class RosterImportCheck {
         }
         if (name.isBlank()) {
             problems.add(new Problem("name", "validation.required"));
-        } else if (name.length() > 50) {
+        } else if (name.codePointCount(0, name.length()) > 50) {
             problems.add(new Problem("name", "import.tooLong", 50));
+        } else if (!Names.acceptable(name)) {
+            problems.add(new Problem("name", "validation.name"));
         }
         if (id.isBlank()) {
             problems.add(new Problem("residentId", "validation.required"));
@@ -119,7 +122,7 @@ public final class RosterImportCheck {
             Existing e = roster.get(id);
             if (e == null) {
                 action = Action.NEW;
-            } else if (e.name().equals(name) && e.phone().equals(phone) && Objects.equals(e.job(), data.job())
+            } else if (!e.left() && e.name().equals(name) && e.phone().equals(phone) && Objects.equals(e.job(), data.job())
                     && (joinedOn == null || joinedOn.equals(e.joinedOn()))) {
                 action = Action.UNCHANGED;
             } else {

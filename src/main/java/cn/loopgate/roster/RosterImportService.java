@@ -175,9 +175,10 @@ public class RosterImportService {
 
     private List<Result> check(Firm firm, RosterFile.Parsed parsed) {
         Map<String, Existing> roster = new HashMap<>();
-        for (Object[] w : em.createQuery("select w.residentId, w.name, w.phone, w.job, w.joinedOn from Worker w where w.firm = :firm", Object[].class)
+        for (Object[] w : em.createQuery("select w.residentId, w.name, w.phone, w.job, w.joinedOn, w.status from Worker w where w.firm = :firm", Object[].class)
                 .setParameter("firm", firm).getResultList()) {
-            roster.put((String) w[0], new Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4]));
+            roster.put((String) w[0], new Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4],
+                    w[5] == Worker.Status.LEFT));
         }
         return RosterImportCheck.check(parsed.rows(), roster, firm.getPark().today(clock.instant()));
     }

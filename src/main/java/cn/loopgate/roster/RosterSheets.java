@@ -48,7 +48,7 @@ final class RosterSheets {
 
     /** A cell that a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
     static String safe(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return cn.loopgate.shared.SpreadsheetCells.neutralize(v);
     }
 
     private static byte[] csv(List<List<String>> rows) {
@@ -83,7 +83,7 @@ final class RosterSheets {
                 for (int c = 0; c < r.size(); c++) {
                     var cell = row.createCell(c);
                     cell.setCellStyle(text);
-                    cell.setCellValue(r.get(c));
+                    cell.setCellValue(safe(r.get(c)));
                 }
             }
             wb.write(out);

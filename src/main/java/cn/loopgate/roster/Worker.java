@@ -61,7 +61,13 @@ public class Worker extends BaseEntity {
         update(d, now);
     }
 
+    /**
+     * New details; a worker who had left is back on the roster (ACTIVE, no leaving day), as when the
+     * roster import finds them again (docs/whitelist-and-passes.md).
+     */
     public void update(WorkerData d, Instant now) {
+        this.status = Status.ACTIVE;
+        this.leftOn = null;
         this.name = d.name();
         this.phone = d.phone();
         this.job = d.job();

@@ -1,5 +1,7 @@
 package cn.loopgate.roster;
 
+import cn.loopgate.shared.validation.Name;
+import cn.loopgate.shared.validation.Names;
 import cn.loopgate.shared.validation.Required;
 import cn.loopgate.shared.validation.Length;
 import cn.loopgate.shared.validation.MobilePhone;
@@ -10,14 +12,14 @@ import java.util.Locale;
 
 /** A worker to add or update (the resident ID is fixed once added). */
 public record WorkerData(
-        @Required @Length(max = 50) String name,
+        @Required @Length(max = 50) @Name String name,
         @Required @ResidentId String residentId,
         @Required @MobilePhone String phone,
         @Length(max = 50) String job,
         LocalDate joinedOn) {
 
     public WorkerData normalized() {
-        return new WorkerData(name == null ? null : name.strip(),
+        return new WorkerData(Names.normalize(name),
                 residentId == null ? null : residentId.strip().toUpperCase(Locale.ROOT),
                 phone == null ? null : phone.strip().replace(" ", "").replace("-", ""),
                 job == null || job.isBlank() ? null : job.strip(), joinedOn);

@@ -46,6 +46,10 @@ public final class Browser implements AutoCloseable {
         // downloads land in the profile's folder without asking (tests read the printed PDFs)
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+        // The console is kept so tests can look for scripts the Content-Security-Policy refused.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), base, profile);
@@ -69,6 +73,10 @@ public final class Browser implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + suffix + " downloaded into " + dir);
+    /** The browser console's lines since the last call (errors, CSP refusals, script failures). */
+    public java.util.List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public void go(String path) {

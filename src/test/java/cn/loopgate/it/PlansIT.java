@@ -91,9 +91,22 @@ class PlansIT {
         assertTrue(oversize.errorFor("commitmentFileId").contains("10"), oversize.raw());
         assertEquals(0, count("select count(*) from stored_file where firm_id = ?", firm), "nothing saved");
 
-        Api.Res ok = upload(manager, firm, "../../承诺书.pdf", pdf());
+        // Issue 19, item 5: names are refused, not rewritten; the extension must say what the content is.
+        Api.Res traversal = upload(manager, firm, "../../承诺书.pdf", pdf());
+        assertEquals(400, traversal.status(), traversal.raw());
+        assertTrue(traversal.errorFor("commitmentFileId").contains("no paths"), traversal.raw());
+        Api.Res exe = upload(manager, firm, "x.exe", pdf());
+        assertEquals(400, exe.status(), exe.raw());
+        assertTrue(exe.errorFor("commitmentFileId").contains(".pdf"), exe.raw());
+        Api.Res tooLong = upload(manager, firm, "x".repeat(120) + ".pdf", pdf());
+        assertEquals(400, tooLong.status(), tooLong.raw());
+        assertEquals(0, count("select count(*) from stored_file where firm_id = ?", firm), "nothing saved");
+        Api.Res ok = upload(manager, firm, "%E6%89%BF%E8%AF%BA%E4%B9%A6.pdf", pdf());
         assertEquals(201, ok.status(), ok.raw());
         assertEquals("承诺书.pdf", ok.json().get("name").asText());
+        JsonNode trail = admin.get("audit/StoredFile/" + ok.json().get("fileId").asLong()).json();
+        assertEquals(1, trail.size(), "the upload is audited: " + trail);
+        assertEquals("UPLOAD_COMMITMENT", trail.get(0).get("action").asText());
         assertEquals(404, upload("manager01", firm, "x.pdf", pdf()).status(), "another firm cannot upload here");
 
         Api api = portal.api(manager).english();

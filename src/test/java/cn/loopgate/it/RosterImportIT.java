@@ -150,4 +150,52 @@ class RosterImportIT {
         assertTrue(rows.text().contains("rows; please split it"), rows.text());
         assertEquals(0, m.api().get("firms/" + m.firmId() + "/workers").json().get("total").asInt());
     }
+
+    /** Issue 19, item 4: cells starting with + - @ (and tab/CR) are refused like = (docs/whitelist-and-passes.md). */
+    @Test
+    void cellsThatASpreadsheetCouldRunAreRefusedWhateverTheirFirstCharacter() {
+        Manager m = manager();
+        String path = "firms/" + m.firmId() + "/roster-imports";
+        StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,岗位\n");
+        List<String> hostile = List.of("+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1");
+        for (String h : hostile) {
+            csv.append("公式人,").append(TestData.FAKES.residentId("310104")).append(',').append(TestData.FAKES.mobile())
+                    .append(",\"").append(h.replace("\"", "\"\"")).append("\"\n");
+        }
+        csv.append("正常人,").append(TestData.FAKES.residentId("310104")).append(",+86 ").append(TestData.FAKES.mobile()).append(",操作工\n");
+        Uploads.Bytes dry = Uploads.post(portal, m.user(), path, "f.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, dry.status(), dry.text());
+        assertEquals(hostile.size(), dry.json().get("invalidRows").asInt(), dry.text());
+        assertEquals(1, dry.json().get("validRows").asInt(), "an international phone is a number, not a formula: " + dry.text());
+        dry.json().get("invalid").forEach(r -> assertTrue(r.get("problems").toString().contains("Formulas are not accepted"), r.toString()));
+    }
+
+    /** Issue 19, item 12: a worker who left comes back by re-import (docs say so) and by PUT. */
+    @Test
+    void aWorkerWhoLeftIsBackAfterReimportOrAnUpdate() {
+        Manager m = manager();
+        String path = "firms/" + m.firmId() + "/roster-imports";
+        String id = TestData.FAKES.residentId("310104");
+        String phone = TestData.FAKES.mobile();
+        byte[] file = ("姓名,身份证号,手机号,岗位\n回厂者," + id + "," + phone + ",操作工\n").getBytes(StandardCharsets.UTF_8);
+        Uploads.Bytes first = Uploads.post(portal, m.user(), path, "r.csv", file);
+        assertEquals(200, m.api().post(path + "/" + first.json().get("id").asLong() + "/import", Api.obj().put("validOnly", false)).status());
+        JsonNode worker = m.api().get("firms/" + m.firmId() + "/workers").json().get("items").get(0);
+        long workerId = worker.get("id").asLong();
+        assertEquals(200, m.api().post("firms/" + m.firmId() + "/workers/" + workerId + "/leave", Api.obj().put("reason", "合同到期")).status());
+        assertEquals("LEFT", m.api().get("firms/" + m.firmId() + "/workers/" + workerId).json().get("status").asText());
+
+        Uploads.Bytes again = Uploads.post(portal, m.user(), path, "r.csv", file);
+        assertEquals(1, again.json().get("updatedRows").asInt(), "the same row, but the worker had left: " + again.text());
+        assertEquals(200, m.api().post(path + "/" + again.json().get("id").asLong() + "/import", Api.obj().put("validOnly", false)).status());
+        JsonNode back = m.api().get("firms/" + m.firmId() + "/workers/" + workerId).json();
+        assertEquals("ACTIVE", back.get("status").asText(), back.toString());
+        assertTrue(back.get("leftOn") == null || back.get("leftOn").isNull(), back.toString());
+
+        assertEquals(200, m.api().post("firms/" + m.firmId() + "/workers/" + workerId + "/leave", Api.obj().put("reason", "再次离职")).status());
+        Api.Res put = m.api().put("firms/" + m.firmId() + "/workers/" + workerId, Api.obj().put("name", "回厂者").put("phone", phone)
+                .put("job", "质检员"));
+        assertEquals(200, put.status(), put.raw());
+        assertEquals("ACTIVE", m.api().get("firms/" + m.firmId() + "/workers/" + workerId).json().get("status").asText(), "PUT brings them back too");
+    }
 }

@@ -31,6 +31,11 @@ public final class WebSession {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Sends any request with this session's cookies (e.g. an API call a page's browser would make). */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** The JSF view state of a rendered page (the first form's; with server-side state all forms share it). */
     public static String viewState(String page) {
         Matcher m = VIEW_STATE.matcher(page);

@@ -71,18 +71,56 @@ class RosterFileTest {
         String id = FAKES.residentId("320583");
         byte[] data = ("姓名,身份证号,手机号\n陈七," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8);
         var rows = RosterFile.parse("r.csv", data).rows();
-        var same = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null)), TODAY);
+        var same = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, false)), TODAY);
         assertEquals(RosterImportCheck.Action.UNCHANGED, same.get(0).action());
-        var changed = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139999", null, null)), TODAY);
+        var changed = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139999", null, null, false)), TODAY);
         assertEquals(RosterImportCheck.Action.UPDATE, changed.get(0).action());
+    }
+
+    @Test
+    void aWorkerWhoLeftIsAnUpdateSoTheImportBringsThemBack() {
+        String id = FAKES.residentId("320583");
+        byte[] data = ("姓名,身份证号,手机号\n陈七," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8);
+        var rows = RosterFile.parse("r.csv", data).rows();
+        var left = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, true)), TODAY);
+        assertEquals(RosterImportCheck.Action.UPDATE, left.get(0).action(), "same details, but they had left: written (ACTIVE again)");
+    }
+
+    /** docs/whitelist-and-passes.md: cells a spreadsheet could run are refused, whatever their first character. */
+    @Test
+    void cellsStartingWithAnyFormulaCharacterAreRefusedButAnInternationalPhoneIsNot() {
+        String[] hostile = {"+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "\t=1+1", "\r=1+1", "=1+1", "  =1+1"};
+        for (String h : hostile) {
+            String id = FAKES.residentId("320583");
+            String csv = "姓名,身份证号,手机号,岗位\n陈七," + id + ",13900139000,\"" + h + "\"\n";
+            var r = check("r.csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertTrue(r.get(0).problems().stream().anyMatch(p -> p.key().equals("import.formula") && p.field().equals("job")),
+                    () -> h + " -> " + r.get(0).problems());
+        }
+        String id = FAKES.residentId("320583");
+        var phone = check("r.csv", ("姓名,身份证号,手机号\n陈七," + id + ",+86 139 0013 9000\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(phone.get(0).valid(), () -> phone.get(0).problems().toString());
+    }
+
+    @Test
+    void namesOfInvisibleOrBrokenCharactersAreRefusedAndNamesAreNfcNormalised() {
+        for (String bad : List.of("\u200b\ufeff", "\u202e三张", "a\u0007b", "\u00a0\u3000")) {
+            String id = FAKES.residentId("320583");
+            var r = check("r.csv", ("姓名,身份证号,手机号\n" + bad + "," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8));
+            assertTrue(r.get(0).problems().stream().anyMatch(p -> p.field().equals("name")), () -> bad + " " + r.get(0).problems());
+        }
+        String id = FAKES.residentId("320583");
+        var r = check("r.csv", ("姓名,身份证号,手机号\n Jose\u0301 ," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("Jos\u00e9", r.get(0).data().name());
     }
 
     @Test
     void hostileFilesAreRefusedWithAMessage() throws Exception {
         byte[] csv = "姓名,身份证号,手机号\n".getBytes(StandardCharsets.UTF_8);
-        assertEquals("import.fileName", key(assertThrows(DomainException.class, () -> RosterFile.parse("../../etc/roster.csv", csv))));
-        assertEquals("import.fileName", key(assertThrows(DomainException.class, () -> RosterFile.parse("a\\b.csv", csv))));
+        assertEquals("validation.fileName", key(assertThrows(DomainException.class, () -> RosterFile.parse("../../etc/roster.csv", csv))));
+        assertEquals("validation.fileName", key(assertThrows(DomainException.class, () -> RosterFile.parse("a\\b.csv", csv))));
         assertEquals("import.fileType", key(assertThrows(DomainException.class, () -> RosterFile.parse("roster.exe", csv))));
+        assertEquals("validation.fileNameTooLong", key(assertThrows(DomainException.class, () -> RosterFile.parse("x".repeat(101) + ".csv", csv))));
         assertEquals("import.notXlsx", key(assertThrows(DomainException.class, () -> RosterFile.parse("roster.xlsx", csv))));
         byte[] pdf = "%PDF-1.7\n\0\0binary".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("import.notText", key(assertThrows(DomainException.class, () -> RosterFile.parse("roster.csv", pdf))));

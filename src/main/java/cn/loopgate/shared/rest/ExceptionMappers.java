@@ -80,6 +80,10 @@ public final class ExceptionMappers {
 
         @Override
         public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+            DomainException domain = DomainExceptions.unwrap(e);
+            if (domain != null) {
+                return Problems.of(domain, Problems.locale(headers));
+            }
             var locale = Problems.locale(headers);
             return Problems.response(400, "error.malformedJson", Messages.get(locale, "error.malformedJson"), List.of(), locale);
         }
@@ -103,6 +107,10 @@ public final class ExceptionMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            String parameter = RequestParameters.parameterOf(e);
+            if (parameter != null) {
+                return Problems.of(DomainException.invalid(List.of(new FieldError(parameter, "validation.parameter"))), Problems.locale(headers));
+            }
             int status = e.getResponse().getStatus();
             if (status >= 500) {
                 LOG.log(Level.SEVERE, "request failed", e);

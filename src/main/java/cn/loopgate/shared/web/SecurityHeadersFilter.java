@@ -24,7 +24,7 @@ import java.util.Optional;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
@@ -39,10 +39,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     public void init() {
         // Signing out posts a form here that redirects to Keycloak's logout: browsers apply form-action to that redirect.
-        String origin = oidcIssuer == null ? null : origin(oidcIssuer.orElse(""));
-        if (origin != null) {
-            csp = CSP.replace("form-action 'self'", "form-action 'self' " + origin);
-        }
+        csp = policy(oidcIssuer == null ? null : oidcIssuer.orElse(null));
     }
 
     /** scheme://host[:port] of an issuer URL, or null when none is configured. */
@@ -58,6 +55,21 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response, csp);
+        chain.doFilter(request, response);
+    }
+
+    /** The policy for this deployment (Keycloak's origin added to form-action when it signs people in). */
+    public static String policy(String issuer) {
+        String origin = issuer == null ? null : origin(issuer);
+        return origin == null ? CSP : CSP.replace("form-action 'self'", "form-action 'self' " + origin);
+    }
+
+    /**
+     * Sets the headers. Also called by the authentication mechanism, which answers 401, 503 and redirects
+     * before any servlet filter runs (those answers lacked the headers, issue 19).
+     */
+    public static void apply(HttpServletRequest request, HttpServletResponse response, String csp) {
         response.setHeader("Content-Security-Policy", csp);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -70,6 +82,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        chain.doFilter(request, response);
     }
 }
