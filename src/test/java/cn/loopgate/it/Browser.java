@@ -48,6 +48,12 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), base, profile);
     }
 
+    /** Emulates a phone's viewport exactly (a headless window cannot be narrower than 500 px). */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 768));
+    }
+
     public void go(String path) {
         driver.get(base + path);
     }
@@ -57,7 +63,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("login:username")).sendKeys(user);
         driver.findElement(By.id("login:password")).sendKeys("loopgate123");
         driver.findElement(By.id("login:submit")).click();
-        waitFor(By.id("top:menu"));
+        // present, not visible: on a phone the menu is folded behind its button
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("top:menu")));
     }
 
     public WebElement waitFor(By by) {
