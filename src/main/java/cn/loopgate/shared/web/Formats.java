@@ -59,6 +59,11 @@ public class Formats {
         return Messages.get(locale(), prefix + "." + name);
     }
 
+    /** A message with one argument, for attributes where h:outputFormat cannot go (p:confirm's message). */
+    public String msg(String key, Object arg) {
+        return Messages.get(locale(), key, arg);
+    }
+
     public String role(Object role) {
         return label("role", role);
     }
