@@ -15,9 +15,29 @@
             toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
         });
     }
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', init);
-    } else {
+    /*
+     * Two PrimeFaces file-upload details that axe-core flags (PagesBrowserIT): the file input of the
+     * simple mode is hidden from assistive technology yet focusable, and the advanced mode's "choose"
+     * span carries ARIA attributes without a role. The input is the real control; the span acts as a button.
+     */
+    function repairUploads() {
+        document.querySelectorAll('.ui-fileupload input[type=file][aria-hidden="true"]').forEach(function (input) {
+            input.removeAttribute('aria-hidden');
+        });
+        document.querySelectorAll('.ui-fileupload-choose:not([role])').forEach(function (choose) {
+            choose.setAttribute('role', 'button');
+        });
+    }
+    function start() {
         init();
+        repairUploads();
+        if (window.jQuery) {
+            window.jQuery(document).on('pfAjaxComplete', repairUploads);
+        }
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
     }
 })();
