@@ -16,16 +16,19 @@
         });
     }
     /*
-     * Two PrimeFaces file-upload details that axe-core flags (PagesBrowserIT): the file input of the
-     * simple mode is hidden from assistive technology yet focusable, and the advanced mode's "choose"
-     * span carries ARIA attributes without a role. The input is the real control; the span acts as a button.
+     * Two PrimeFaces file-upload details that axe-core flags (PagesBrowserIT): the simple mode's file
+     * input is hidden from assistive technology yet focusable (it is the real control: expose it), and
+     * the advanced mode's "choose" span names itself with aria-labelledby without having a role (its
+     * visible text already names it).
      */
     function repairUploads() {
-        document.querySelectorAll('.ui-fileupload input[type=file][aria-hidden="true"]').forEach(function (input) {
-            input.removeAttribute('aria-hidden');
+        document.querySelectorAll('input[type=file][aria-hidden="true"]').forEach(function (input) {
+            if (!input.closest('.ui-fileupload-choose')) {
+                input.removeAttribute('aria-hidden');
+            }
         });
-        document.querySelectorAll('.ui-fileupload-choose:not([role])').forEach(function (choose) {
-            choose.setAttribute('role', 'button');
+        document.querySelectorAll('.ui-fileupload-choose[aria-labelledby]:not([role])').forEach(function (choose) {
+            choose.removeAttribute('aria-labelledby');
         });
     }
     function start() {
