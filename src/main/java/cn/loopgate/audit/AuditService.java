@@ -51,7 +51,46 @@ public class AuditService {
     }
 
     /** Filters of the audit page; null means any. */
-    public record Filter(String actor, String objectType, Long objectId, String action, Instant from, Instant to) {
+    public record Filter(String actor, String objectType, Long objectId, String action, Instant from, Instant to, Long firmId) {
+        public Filter(String actor, String objectType, Long objectId, String action, Instant from, Instant to) {
+            this(actor, objectType, objectId, action, from, to, null);
+        }
+    }
+
+    /** An entry with the names a person reads in place of the actor's username and the firm's id. */
+    public record Named(AuditEntry entry, String actorName, String firmName) {
+    }
+
+    /** The audit page: one page of entries and, in the same transaction, the names of their actors and firms. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Named> searchNamed(Filter f, int offset, int limit) {
+        Page<AuditEntry> page = search(f, offset, limit);
+        Map<String, String> actors = new java.util.HashMap<>();
+        Map<Long, String> firms = new java.util.HashMap<>();
+        List<String> usernames = page.items().stream().map(AuditEntry::getActor).distinct().toList();
+        List<Long> firmIds = page.items().stream().map(AuditEntry::getFirmId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!usernames.isEmpty()) {
+            em.createQuery("select u.username, u.displayName from UserAccount u where u.username in :names", Object[].class)
+                    .setParameter("names", usernames).getResultList()
+                    .forEach(r -> actors.put((String) r[0], (String) r[1]));
+        }
+        if (!firmIds.isEmpty()) {
+            em.createQuery("select f.id, f.name from Firm f where f.id in :ids", Object[].class)
+                    .setParameter("ids", firmIds).getResultList()
+                    .forEach(r -> firms.put((Long) r[0], (String) r[1]));
+        }
+        return page.map(e -> new Named(e, actors.getOrDefault(e.getActor(), e.getActor()),
+                e.getFirmId() == null ? null : firms.get(e.getFirmId())));
+    }
+
+    /** Firms for the audit page's firm filter (administrators and analysts see all). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> firmNames() {
+        access.require(Role.ADMIN, Role.ANALYST);
+        Map<Long, String> names = new LinkedHashMap<>();
+        em.createQuery("select f.id, f.name from Firm f order by f.name", Object[].class).setMaxResults(2000).getResultList()
+                .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        return names;
     }
 
     /** The whole trail, for administrators and bureau analysts. */
@@ -75,6 +114,10 @@ public class AuditService {
         if (f.action() != null && !f.action().isBlank()) {
             where.append(" and a.action = :action");
             params.put("action", f.action());
+        }
+        if (f.firmId() != null) {
+            where.append(" and a.firmId = :firm");
+            params.put("firm", f.firmId());
         }
         if (f.from() != null) {
             where.append(" and a.at >= :from");

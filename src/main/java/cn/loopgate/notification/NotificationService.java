@@ -133,6 +133,23 @@ public class NotificationService {
                 .setParameter("me", c.userId()).setMaxResults(Math.min(Math.max(limit, 1), 200)).getResultList();
     }
 
+    /** The caller's own notifications, newest first, only unread ones or of one kind when asked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Notification> inbox(boolean unreadOnly, String kind, int limit) {
+        Caller c = signedIn();
+        boolean byKind = kind != null && !kind.isBlank();
+        var q = em.createQuery("select n from Notification n where n.recipientId = :me"
+                        + (unreadOnly ? " and n.readAt is null" : "")
+                        + (byKind ? " and n.kind = :kind" : "")
+                        + " order by n.createdAt desc, n.id desc", Notification.class)
+                .setParameter("me", c.userId())
+                .setMaxResults(Math.min(Math.max(limit, 1), 1000));
+        if (byKind) {
+            q.setParameter("kind", kind);
+        }
+        return q.getResultList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unread() {
         Caller c = access.caller();

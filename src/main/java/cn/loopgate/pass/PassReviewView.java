@@ -27,19 +27,19 @@ public class PassReviewView implements Serializable {
 
     public void approve(PassView p) {
         if (FacesSupport.attempt(() -> passes.review(p.id(), new PassService.Review(p.version(), true, null))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.approvedOne", p.plate());
         }
     }
 
     public void reject(PassView p) {
         if (FacesSupport.attempt(() -> passes.review(p.id(), new PassService.Review(p.version(), false, reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.rejectedOne", p.plate());
         }
     }
 
     public void revoke(PassView p) {
         if (FacesSupport.attempt(() -> passes.revoke(p.id(), new PassService.Reason(reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.revokedOne", p.plate());
         }
     }
 

@@ -67,20 +67,20 @@ public class PassesView implements Serializable {
         PassData d = new PassData(firmId, plate, vehicleType, driverName, driverResidentId, driverPhone, coDriverName,
                 coDriverResidentId, coDriverPhone, origin, destination, transferPoint, cargo, purpose, validFrom, validTo);
         if (FacesSupport.attempt(() -> passes.apply(firmId, d)) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.appliedOne", plate);
             plate = driverName = driverResidentId = driverPhone = coDriverName = coDriverResidentId = coDriverPhone = null;
         }
     }
 
     public void revoke(PassView p) {
         if (FacesSupport.attempt(() -> passes.revoke(p.id(), new PassService.Reason(reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.revokedOne", p.plate());
         }
     }
 
     public void reissue(PassView p) {
         if (FacesSupport.attempt(() -> passes.reissue(p.id(), new PassService.Reason(reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("passes.reissuedOne", p.plate());
         }
     }
 

@@ -59,7 +59,7 @@ public class BoardService {
         Instant now = clock.instant();
         List<Board.Row> rows = new ArrayList<>();
         for (Park park : parksInScope(null)) {
-            rows.addAll(rowsOf(park, day == null ? park.today(now) : day));
+            rows.addAll(rowsOf(park, day == null ? park.today(now) : day, now));
         }
         rows.sort(Comparator.comparing(Board.Row::status).thenComparing(Board.Row::parkCode).thenComparing(Board.Row::firmName));
         return Board.of(now, rows);
@@ -73,7 +73,7 @@ public class BoardService {
         int recipients = 0;
         for (Park park : parksInScope(parkId)) {
             LocalDate today = park.today(now);
-            List<Board.Row> missing = rowsOf(park, today).stream().filter(r -> r.status() == BoardStatus.MISSING).toList();
+            List<Board.Row> missing = rowsOf(park, today, now).stream().filter(r -> r.status() == BoardStatus.MISSING).toList();
             for (Board.Row r : missing) {
                 List<Long> managers = notifications.managersOfFirm(r.firmId());
                 notifications.notify(managers, "REPORT_REMINDER", "report.notify.reminder", "/firm/reports.xhtml",
@@ -103,7 +103,9 @@ public class BoardService {
         return one;
     }
 
-    private List<Board.Row> rowsOf(Park park, LocalDate day) {
+    private List<Board.Row> rowsOf(Park park, LocalDate day, Instant now) {
+        Instant deadline = park.deadlineOf(day);
+        boolean overdue = !now.isBefore(deadline);
         List<Firm> firms = em.createQuery("select f from Firm f where f.park = :p and f.registeredOn <= :d order by f.name", Firm.class)
                 .setParameter("p", park).setParameter("d", day).getResultList();
         Map<Long, DailyReport> reports = em.createQuery("select r from DailyReport r where r.parkId = :p and r.reportDate = :d", DailyReport.class)
@@ -115,7 +117,8 @@ public class BoardService {
             BoardStatus status = r == null ? BoardStatus.MISSING : r.isAbnormal() ? BoardStatus.ABNORMAL : BoardStatus.ZERO;
             rows.add(new Board.Row(f.getId(), f.getName(), park.getId(), park.getCode(), day, status, r != null && r.isLate(),
                     r == null ? null : r.getId(), r == null ? null : r.getSubmittedAt(), r == null ? null : r.getStaffOnSite(),
-                    f.getRegisteredStaff(), r == null ? null : r.getAbnormalDetails(), r != null && r.isOnBehalf()));
+                    f.getRegisteredStaff(), r == null ? null : r.getAbnormalDetails(), r != null && r.isOnBehalf(), park.getName(), f.getContactPhone(),
+                    deadline, overdue));
         }
         return rows;
     }

@@ -61,11 +61,17 @@ public class CardReviewView implements Serializable {
             return;
         }
         long id = open.batch().id();
-        if (FacesSupport.attempt(() -> cards.review(id, review)) != null) {
-            FacesSupport.info("common.saved");
-        }
+        java.util.Set<Long> pendingBefore = open.items().stream().filter(i -> i.status() == CardBatchItem.Status.PENDING)
+                .map(CardViews.Item::id).collect(java.util.stream.Collectors.toSet());
+        boolean done = FacesSupport.attempt(() -> cards.review(id, review)) != null;
         open = cards.view(id);
         picked.clear();
+        if (done) {
+            // say what happened, counted from the batch as it is now
+            long approved = open.items().stream().filter(i -> pendingBefore.contains(i.id()) && i.status() == CardBatchItem.Status.APPROVED).count();
+            long rejected = open.items().stream().filter(i -> pendingBefore.contains(i.id()) && i.status() == CardBatchItem.Status.REJECTED).count();
+            FacesSupport.info("cards.reviewed", approved, rejected, open.batch().pending());
+        }
     }
 
     private long version() {

@@ -91,19 +91,19 @@ public class CardsView implements Serializable {
         CardBatch b = FacesSupport.attempt(() -> cards.apply(firmId, new CardCommands.Apply(firmId, validFrom, validTo, ids)));
         if (b != null) {
             picked.clear();
-            FacesSupport.info("common.saved");
+            FacesSupport.info("cards.applied", ids.size());
         }
     }
 
     public void revoke(CardViews.Card c) {
         if (FacesSupport.attempt(() -> cards.revoke(firmId, c.id(), new CardCommands.Reason(reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("cards.revokedOne", c.number(), c.holderName());
         }
     }
 
     public void reissue(CardViews.Card c) {
         if (FacesSupport.attempt(() -> cards.reissue(firmId, c.id(), new CardCommands.Reason(reason))) != null) {
-            FacesSupport.info("common.saved");
+            FacesSupport.info("cards.reissuedOne", c.number(), c.holderName());
         }
     }
 

@@ -73,10 +73,18 @@ public final class Browser implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + suffix + " downloaded into " + dir);
+    }
+
     /** The browser console's lines since the last call (errors, CSP refusals, script failures). */
     public java.util.List<String> console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
+    /** Emulates a phone's viewport exactly (a headless window cannot be narrower than 500 px). */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 768));
     }
 
     public void go(String path) {
@@ -88,7 +96,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("login:username")).sendKeys(user);
         driver.findElement(By.id("login:password")).sendKeys("loopgate123");
         driver.findElement(By.id("login:submit")).click();
-        waitFor(By.id("top:menu"));
+        // present, not visible: on a phone the menu is folded behind its button
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("top:menu")));
     }
 
     public WebElement waitFor(By by) {

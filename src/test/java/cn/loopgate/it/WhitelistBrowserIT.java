@@ -66,10 +66,11 @@ class WhitelistBrowserIT extends BrowserITBase {
             browser.driver.findElement(By.id("review:items:0:pick")).click();
             browser.driver.findElement(By.id("review:items:1:pick")).click();
             browser.driver.findElement(By.id("review:approveSelected")).click();
+            browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
-                    By.xpath("//tbody[@id='review:items_data']//span[@class='lg-item-status' and text()='已批准']"), 2));
+                    By.xpath("//tbody[@id='review:items_data']//span[contains(@class,'lg-item-status') and text()='已批准']"), 2));
             List<WebElement> pending = browser.driver.findElements(
-                    By.xpath("//tbody[@id='review:items_data']//span[@class='lg-item-status' and text()='待审']"));
+                    By.xpath("//tbody[@id='review:items_data']//span[contains(@class,'lg-item-status') and text()='待审']"));
             assertEquals(2, pending.size());
             browser.screenshot("liaison-approved-subset");
             browser.go("/liaison/passes.xhtml");
@@ -80,6 +81,7 @@ class WhitelistBrowserIT extends BrowserITBase {
             browser.go("/firm/cards.xhtml");
             browser.waitForText(By.id("lists:cards"), "有效");
             browser.driver.findElement(By.id("lists:cards:0:revoke")).click();
+            browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             browser.waitForText(By.id("lists:cards"), "已失效");
             browser.screenshot("card-revoked");
             browser.go("/firm/passes.xhtml");

@@ -14,7 +14,8 @@ class BoardTest {
 
     static Board.Row row(long firm, BoardStatus status, boolean late) {
         return new Board.Row(firm, "F" + firm, 1, "P", LocalDate.of(2026, 2, 10), status, late,
-                status == BoardStatus.MISSING ? null : firm * 10, null, null, 100, null, false);
+                status == BoardStatus.MISSING ? null : firm * 10, null, null, 100, null, false, "园区", "13800000000",
+                Instant.EPOCH, firm != 5);
     }
 
     @Test
@@ -25,7 +26,10 @@ class BoardTest {
         assertEquals(2, b.zero());
         assertEquals(1, b.abnormal());
         assertEquals(2, b.late());
-        assertEquals(2, b.missing());
+        assertEquals(1, b.missing(), "past its park's deadline: 未报");
+        assertEquals(1, b.pending(), "before the deadline: 待报");
+        assertEquals("PENDING", b.rows().get(4).shown());
+        assertEquals("MISSING", b.rows().get(3).shown());
     }
 
     @Test
