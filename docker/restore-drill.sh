@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 project=$1 env_file=$2 stamp=$3
 set -a; . "./$env_file"; set +a
-pg() { docker exec -i -e PGPASSWORD="$POSTGRES_PASSWORD" "${project}_postgres_1" "$@" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres; }
+# The backup container has the dumps (/backups) and the PostgreSQL client; it reaches the server over TCP.
+pg() { docker exec -i -e PGPASSWORD="$POSTGRES_PASSWORD" "${project}_backup_1" "$@" -h "${LOOPGATE_LISTEN:-127.0.0.1}" -p "$POSTGRES_PORT" -U postgres; }
 count() { pg psql -d "$1" -tA -c "$2"; }
 start=$(date +%s.%N)
 for db in loopgate keycloak; do

@@ -33,6 +33,11 @@ public final class ForwardedHeaders {
         return trusted().contains(request.getRemoteAddr());
     }
 
+    /** For tests: the trusted proxies without MicroProfile Config. */
+    static void trust(Set<String> proxies) {
+        trusted = Set.copyOf(proxies);
+    }
+
     static Set<String> trusted() {
         Set<String> t = trusted;
         if (t == null) {
