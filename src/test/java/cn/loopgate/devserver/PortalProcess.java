@@ -195,6 +195,11 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hooks, no flushing; what the database committed is all that remains. */
+    /** The Payara Micro process id (for looking at its sockets). */
+    public long pid() {
+        return process.pid();
+    }
+
     public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
