@@ -44,7 +44,6 @@ public final class DevServer {
         config.put("LOOPGATE_DEMO_DATA", env("LOOPGATE_DEMO_DATA", "true"));
         config.put("LOOPGATE_COOKIE_SECURE", env("LOOPGATE_COOKIE_SECURE", "false"));
         config.put("LOOPGATE_PUBLIC_URL", env("LOOPGATE_PUBLIC_URL", "http://localhost:" + port));
-        config.put("LOOPGATE_DATA_DIR", data.toString());
 
         EmbeddedDatabase database = db;
         PortalProcess portal = new PortalProcess(payara, war, data.resolve("server"), port, config, true, List.of());

@@ -92,10 +92,13 @@ public final class PortalProcess implements AutoCloseable {
                 "--prebootcommandfile", preboot.toString(),
                 // HTTP worker threads near the pool's 32 connections: more only queue for connections and CPU.
                 "--maxhttpthreads", env.getOrDefault("LOOPGATE_HTTP_THREADS", "32")));
-        if (!extraArgs.contains("--cluster")) {
-            cmd.add("--nocluster");
-        }
-        extraArgs.stream().filter(a -> !a.equals("--cluster")).forEach(cmd::add);
+        // Payara Micro's --nocluster and --interfaces leave Hazelcast listening on every interface; only a
+        // configuration file binds it to one address. A node started without "--cluster" gets a grid of its own.
+        Path hazelcast = workDir.resolve("hazelcast.xml");
+        Files.writeString(hazelcast, hazelcastXml(extraArgs, port));
+        cmd.add("--hzconfigfile");
+        cmd.add(hazelcast.toString());
+        cmd.addAll(withoutHazelcastArgs(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
@@ -107,6 +110,58 @@ public final class PortalProcess implements AutoCloseable {
         process = pb.start();
         awaitReady(timeout);
         return this;
+    }
+
+    private static final List<String> HAZELCAST_SWITCHES = List.of("--clustername", "--clustermode", "--startport", "--interfaces");
+
+    /**
+     * The data grid of this node from the cluster switches a test passes (--clustername, --clustermode
+     * tcpip:host:port,..., --startport, --interfaces): bound to that one address (loopback by default), short
+     * heartbeat and merge delays so a restarted node that lists one peer rejoins at once.
+     */
+    static String hazelcastXml(List<String> args, int httpPort) {
+        boolean clustered = args.contains("--cluster");
+        String name = clustered ? value(args, "--clustername", "loopgate") : "loopgate-solo-" + httpPort;
+        String address = value(args, "--interfaces", "127.0.0.1");
+        String hzPort = value(args, "--startport", String.valueOf(20000 + httpPort % 20000));
+        StringBuilder members = new StringBuilder();
+        String mode = value(args, "--clustermode", "");
+        if (clustered && mode.startsWith("tcpip:")) {
+            for (String m : mode.substring("tcpip:".length()).split(",")) {
+                members.append("<member>").append(m.strip()).append("</member>");
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hazelcast xmlns=\"http://www.hazelcast.com/schema/config\">\n"
+                + "  <cluster-name>" + name + "</cluster-name>\n  <properties>\n"
+                + "    <property name=\"hazelcast.socket.bind.any\">false</property>\n"
+                + "    <property name=\"hazelcast.max.no.heartbeat.seconds\">15</property>\n"
+                + "    <property name=\"hazelcast.merge.first.run.delay.seconds\">10</property>\n"
+                + "    <property name=\"hazelcast.merge.next.run.delay.seconds\">10</property>\n"
+                + "    <property name=\"hazelcast.phone.home.enabled\">false</property>\n  </properties>\n"
+                + "  <network>\n    <port auto-increment=\"true\">" + hzPort + "</port>\n"
+                + "    <interfaces enabled=\"true\"><interface>" + address + "</interface></interfaces>\n"
+                + "    <join><multicast enabled=\"false\"/><auto-detection enabled=\"false\"/>"
+                + "<tcp-ip enabled=\"true\" connection-timeout-seconds=\"3\">" + members + "</tcp-ip></join>\n"
+                + "  </network>\n</hazelcast>\n";
+    }
+
+    private static String value(List<String> args, String key, String fallback) {
+        int i = args.indexOf(key);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** The switches left for Payara Micro once the grid's own are in the configuration file. */
+    static List<String> withoutHazelcastArgs(List<String> args) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (HAZELCAST_SWITCHES.contains(a)) {
+                i++;
+            } else if (!a.equals("--cluster") && !a.equals("--nocluster")) {
+                rest.add(a);
+            }
+        }
+        return rest;
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException, IOException {
@@ -146,6 +201,11 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hooks, no flushing; what the database committed is all that remains. */
+    /** The Payara Micro process id (for looking at its sockets). */
+    public long pid() {
+        return process.pid();
+    }
+
     public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();

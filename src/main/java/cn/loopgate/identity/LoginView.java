@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -36,6 +37,9 @@ public class LoginView {
     OidcSettings oidc;
     @Inject
     OidcClient oidcClient;
+    @Inject
+    @ConfigProperty(name = "loopgate.demo-data", defaultValue = "false")
+    boolean demoData;
 
     private String username;
     private String password;
@@ -65,6 +69,11 @@ public class LoginView {
             FacesSupport.error("login.refused");
             password = null;
         }
+    }
+
+    /** The demo users' hint: only where those users can sign in (demo data, built-in login). */
+    public boolean isDemoHint() {
+        return demoData && !oidc.enabled();
     }
 
     /** Signs out here and, after a Keycloak sign-in, at Keycloak too (its end-session endpoint). */

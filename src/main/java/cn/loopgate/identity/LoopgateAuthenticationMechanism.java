@@ -71,7 +71,7 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     OidcClient oidcClient;
     /** Reverse proxies (their addresses, comma-separated) whose X-Forwarded-For names the client's address. */
     @Inject
-    @ConfigProperty(name = "loopgate.identity.trusted-proxies")
+    @ConfigProperty(name = "loopgate.proxy.trusted-addresses")
     java.util.Optional<String> trustedProxies;
 
     @Override

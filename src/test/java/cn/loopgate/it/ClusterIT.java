@@ -7,11 +7,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,5 +81,37 @@ class ClusterIT {
         assertEquals(200, onB.statusCode(), "node B serves the page instead of sending to the login: "
                 + onB.headers().firstValue("Location").orElse(""));
         assertTrue(onB.body().contains("企业防疫负责人"), "node B knows the same user");
+
+        // A restarted node that lists only one peer (A lists itself) joins B's grid at once, not after
+        // Hazelcast's split-brain merge minutes later.
+        a.start(Duration.ofMinutes(4));
+        Instant ready = Instant.now();
+        while (members(a) != 2 || members(b) != 2) {
+            assertTrue(Duration.between(ready, Instant.now()).toSeconds() < 30,
+                    "both nodes see 2 members within 30 s of A's restart: A " + members(a) + ", B " + members(b));
+            Thread.sleep(500);
+        }
+        assertEquals(200, browser.get(b.baseUrl() + "/index.xhtml").statusCode(), "the session lives on");
+        assertOnlyLoopback(a);
+        assertOnlyLoopback(b);
+    }
+
+    private static long members(PortalProcess node) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^loopgate_cluster_members(?:\\{[^}]*})?\\s+([0-9.]+)").matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+
+    /** Neither the HTTP listener nor Hazelcast listens beyond 127.0.0.1 (Payara's switches alone left 0.0.0.0). */
+    private static void assertOnlyLoopback(PortalProcess node) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+        List<String> sockets = out.lines().filter(l -> l.contains("pid=" + node.pid() + ",")).map(l -> l.trim().split("\\s+")[3]).toList();
+        assertTrue(sockets.size() >= 2, "HTTP and Hazelcast sockets found: " + sockets);
+        for (String socket : sockets) {
+            assertTrue(socket.startsWith("127.0.0.1:") || socket.startsWith("[::ffff:127.0.0.1]:"), "listens beyond loopback: " + sockets);
+        }
     }
 }

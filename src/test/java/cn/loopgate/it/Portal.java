@@ -61,7 +61,6 @@ public final class Portal {
         env.put("LOOPGATE_DEMO_DATA", "true");
         env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
         env.put("LOOPGATE_COOKIE_SECURE", "false");
-        env.put("LOOPGATE_DATA_DIR", work.toString());
         env.put("LOOPGATE_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.putAll(extraEnv);
         PortalProcess server = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"),

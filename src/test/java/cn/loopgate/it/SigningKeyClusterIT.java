@@ -45,7 +45,6 @@ class SigningKeyClusterIT {
         env.put("LOOPGATE_DEMO_DATA", String.valueOf(demo));
         env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
         env.put("LOOPGATE_COOKIE_SECURE", "false");
-        env.put("LOOPGATE_DATA_DIR", work.toString());
         env.put("LOOPGATE_HEAP", "512m");
         return env;
     }

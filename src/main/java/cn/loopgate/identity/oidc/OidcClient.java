@@ -212,7 +212,7 @@ public class OidcClient {
     }
 
     private Provider discover() {
-        String url = settings.issuer() + "/.well-known/openid-configuration";
+        String url = settings.discoveryBase() + "/.well-known/openid-configuration";
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,7 @@ public class OidcSettings {
     private final String firmClaim;
     private final String parksClaim;
     private final String rolesClaim;
+    private final String internalIssuer;
 
     public OidcSettings() {
         Config c = ConfigProvider.getConfig();
@@ -33,6 +34,7 @@ public class OidcSettings {
         firmClaim = c.getOptionalValue("loopgate.oidc.firm-claim", String.class).orElse("firm_credit_code");
         parksClaim = c.getOptionalValue("loopgate.oidc.parks-claim", String.class).orElse("park_codes");
         rolesClaim = c.getOptionalValue("loopgate.oidc.roles-claim", String.class).orElse("groups");
+        internalIssuer = strip(c.getOptionalValue("loopgate.oidc.internal-issuer", String.class));
     }
 
     private static String strip(Optional<String> value) {
@@ -55,6 +57,16 @@ public class OidcSettings {
         }
         URI u = URI.create(issuer);
         return u.getScheme() + "://" + u.getRawAuthority();
+    }
+
+    /**
+     * Where this node reads the discovery document: the realm on Keycloak's internal address when
+     * {@code loopgate.oidc.internal-issuer} is set (e.g. {@code http://127.0.0.1:18180/auth/realms/loopgate}),
+     * else the public issuer. Keycloak started with {@code --hostname-backchannel-dynamic=true} then
+     * answers with the internal token and key endpoints while the issuer and the browser's endpoints stay public.
+     */
+    public String discoveryBase() {
+        return internalIssuer != null ? internalIssuer : issuer;
     }
 
     public String clientId() {

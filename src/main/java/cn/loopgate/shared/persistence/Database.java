@@ -7,10 +7,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -55,13 +60,34 @@ public class Database {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
+        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(migrationDataSource())
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        // targetSchemaVersion is null when nothing was applied (a restart): then the current version tells.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway.info().current() == null ? "empty" : flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    /**
+     * Least privilege (docs/deployment.md): with {@code loopgate.db.migration-user} set, Flyway runs as
+     * that role (the schema's owner) and the pool's role only reads and writes rows. Without it (the
+     * embedded default, one user) the pool migrates.
+     */
+    private DataSource migrationDataSource() {
+        Config c = ConfigProvider.getConfig();
+        Optional<String> user = c.getOptionalValue("loopgate.db.migration-user", String.class).filter(u -> !u.isBlank());
+        if (user.isEmpty()) {
+            return dataSource;
+        }
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(c.getValue("loopgate.db.url", String.class));
+        owner.setUser(user.get());
+        owner.setPassword(c.getOptionalValue("loopgate.db.migration-password", String.class).orElse(""));
+        owner.setApplicationName("loopgate-migration");
+        return owner;
     }
 
     public DataSource dataSource() {

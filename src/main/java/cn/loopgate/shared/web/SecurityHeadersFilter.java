@@ -79,7 +79,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (!uri.contains("/jakarta.faces.resource/") && !uri.contains("/resources/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        if (request.isSecure()) {
+        if (ForwardedHeaders.isSecure(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
     }

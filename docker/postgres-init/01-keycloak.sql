@@ -1,2 +1,0 @@
--- Runs once, when the data volume is first created: Keycloak gets a database of its own.
-CREATE DATABASE keycloak;
