@@ -2,6 +2,7 @@ package cn.loopgate.dashboard;
 
 import cn.loopgate.shared.Messages;
 import cn.loopgate.shared.web.Formats;
+import cn.loopgate.shared.SpreadsheetCells;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -165,9 +166,10 @@ public final class ExcelExport {
         return c + 1;
     }
 
+    /** Every text cell of the exports: firm names and the like are neutralised against formula injection (docs/security.md). */
     private static void text(Row row, int c, String value, CellStyle style) {
         Cell cell = row.createCell(c);
-        cell.setCellValue(value);
+        cell.setCellValue(value == null ? null : SpreadsheetCells.neutralize(value));
         if (style != null) {
             cell.setCellStyle(style);
         }

@@ -180,6 +180,12 @@ public class UserDirectory {
     }
 
     /**
+     * The source under which a signed-in user's wrong current password (changing their own password) is counted:
+     * the throttle's own bucket, so guessing there locks only that form, never the user's sign-in.
+     */
+    public static final String PASSWORD_CHANGE_SOURCE = "own-password-change";
+
+    /**
      * The full check of a password from a source address. Unknown users, disabled users and a (username, address)
      * pair locked by {@link LoginThrottle} all cost one PBKDF2 like a real check and answer alike to the caller
      * (the login says "wrong password, or locked" either way), so neither the answer nor its time tells
