@@ -111,7 +111,15 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(By by, String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+            // Found afresh on each poll; an element replaced by a navigation or an AJAX update while it is read
+            // (Chromium 156 also reports that as "Node ... does not belong to the document") is read again.
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try {
+                    return d.findElement(by).getText().contains(text);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    return false;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             evidence("timeout-text-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
             throw e;

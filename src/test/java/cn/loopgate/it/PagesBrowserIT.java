@@ -97,8 +97,13 @@ class PagesBrowserIT {
                 b.viewport(390, 844);
                 for (String page : role.getValue()) {
                     b.go(page);
-                    new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
                     String where = role.getKey() + " " + page + ": ";
+                    try {
+                        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+                    } catch (org.openqa.selenium.TimeoutException e) {
+                        b.evidence("no-main-" + role.getKey() + page.replaceAll("[^A-Za-z0-9]+", "_"));
+                        throw new AssertionError(where + "no <main> (an error page?): " + b.text(), e);
+                    }
                     Set<String> known = KNOWN.getOrDefault(page, Set.of());
                     check(b, where).stream().filter(f -> known.stream().noneMatch(rule -> f.contains(" " + rule + " x")))
                             .forEach(problems::add);
