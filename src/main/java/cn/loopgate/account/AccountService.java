@@ -193,7 +193,7 @@ public class AccountService {
         PasswordChange p = change == null ? new PasswordChange(null, null) : change;
         List<FieldError> errors = new ArrayList<>(PasswordRules.check("newPassword", p.newPassword(), c.username()));
         if (p.currentPassword() == null || p.currentPassword().length() > 200
-                || directory.verify(c.username(), p.currentPassword(), UserDirectory.PASSWORD_CHANGE_SOURCE) != UserDirectory.Check.VALID) {
+                || directory.verify(c.username(), p.currentPassword(), UserDirectory.passwordChangeSource(c.username())) != UserDirectory.Check.VALID) {
             errors.add(0, new FieldError("currentPassword", "password.currentWrong"));
         } else if (p.currentPassword().equals(p.newPassword())) {
             errors.add(new FieldError("newPassword", "password.unchanged"));

@@ -23,14 +23,14 @@ import java.util.regex.Pattern;
  * and, field by field, before → after under the forms' labels ({@code field.*} keys). Codes inside the
  * recorded snapshots (statuses, kinds) become the words any bundle key ending in that code gives.
  */
-final class AuditSentences {
+public final class AuditSentences {
 
     /** One readable entry of the audit page. */
-    record Line(long id, Instant at, String sentence, List<Change> changes, String reason) {
+    public record Line(long id, Instant at, String sentence, List<Change> changes, String reason) {
     }
 
     /** One field that changed, with the form's label. */
-    record Change(String label, String before, String after) {
+    public record Change(String label, String before, String after) {
     }
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,}");

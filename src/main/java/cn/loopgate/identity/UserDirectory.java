@@ -181,9 +181,12 @@ public class UserDirectory {
 
     /**
      * The source under which a signed-in user's wrong current password (changing their own password) is counted:
-     * the throttle's own bucket, so guessing there locks only that form, never the user's sign-in.
+     * a bucket of that user's own, so guessing there locks only that user's form, never their sign-in, and one
+     * user's (or a fuzzer's) failures never throttle another user's change.
      */
-    public static final String PASSWORD_CHANGE_SOURCE = "own-password-change";
+    public static String passwordChangeSource(String username) {
+        return "own-password-change:" + username;
+    }
 
     /**
      * The full check of a password from a source address. Unknown users, disabled users and a (username, address)

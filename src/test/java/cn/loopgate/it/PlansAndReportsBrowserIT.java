@@ -143,6 +143,7 @@ class PlansAndReportsBrowserIT {
             assertTrue(liaison.driver.findElement(By.cssSelector("tr.firm-" + abnormalFirm)).getText().contains("Fever 37.9"));
             liaison.screenshot("liaison-board");
             liaison.driver.findElement(By.id("board:remind")).click();
+            liaison.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             liaison.waitForText(By.id("messages"), "已提醒");
         }
         assertTrue(hasReminder(missingManager), "the silent firm is reminded");
