@@ -33,16 +33,7 @@ public class OnBehalfView implements Serializable {
     private String firmName;
     private LocalDate day;
     private List<DailyReport> history = List.of();
-    private Integer staffOnSite;
-    private Integer temperatureChecks;
-    private Integer feverCount;
-    private Integer symptomCount;
-    private Integer positiveCount;
-    private Integer isolatedCount;
-    private Integer testsDone;
-    private String abnormalDetails;
-    private ProductionStatus productionStatus;
-    private Integer capacityPct;
+    private ReportForm form = new ReportForm();
     private String reason;
 
     @PostConstruct
@@ -62,23 +53,13 @@ public class OnBehalfView implements Serializable {
             day = reports.todayOf(firmId);
             DailyReport todays = reports.today(firmId);
             ReportFacts facts = todays != null ? todays.facts() : reports.zeroFacts(firmId);
-            staffOnSite = facts.staffOnSite();
-            temperatureChecks = facts.temperatureChecks();
-            feverCount = facts.feverCount();
-            symptomCount = facts.symptomCount();
-            positiveCount = facts.positiveCount();
-            isolatedCount = facts.isolatedCount();
-            testsDone = facts.testsDone();
-            abnormalDetails = facts.abnormalDetails();
-            productionStatus = facts.productionStatus();
-            capacityPct = facts.capacityPct();
+            form = ReportForm.of(facts);
             history = reports.history(firmId, null, null, 0, 14).items();
         });
     }
 
     public void file() {
-        ReportFacts f = new ReportFacts(n(staffOnSite), n(temperatureChecks), n(feverCount), n(symptomCount),
-                n(positiveCount), n(isolatedCount), n(testsDone), abnormalDetails, productionStatus, n(capacityPct));
+        ReportFacts f = form.facts();
         ReportService.Filed filed = FacesSupport.attempt(() -> reports.fileOnBehalf(firmId, day, f, reason));
         if (filed != null) {
             FacesSupport.info("report.onBehalf.done", firmName, String.valueOf(filed.report().getReportDate()));
@@ -86,36 +67,13 @@ public class OnBehalfView implements Serializable {
         }
     }
 
-    private static int n(Integer v) {
-        return v == null ? 0 : v;
-    }
-
     public ProductionStatus[] getStatuses() { return ProductionStatus.values(); }
     public Long getFirmId() { return firmId; }
+    public ReportForm getForm() { return form; }
     public String getFirmName() { return firmName; }
     public List<DailyReport> getHistory() { return history; }
     public LocalDate getDay() { return day; }
     public void setDay(LocalDate v) { day = v; }
-    public Integer getStaffOnSite() { return staffOnSite; }
-    public void setStaffOnSite(Integer v) { staffOnSite = v; }
-    public Integer getTemperatureChecks() { return temperatureChecks; }
-    public void setTemperatureChecks(Integer v) { temperatureChecks = v; }
-    public Integer getFeverCount() { return feverCount; }
-    public void setFeverCount(Integer v) { feverCount = v; }
-    public Integer getSymptomCount() { return symptomCount; }
-    public void setSymptomCount(Integer v) { symptomCount = v; }
-    public Integer getPositiveCount() { return positiveCount; }
-    public void setPositiveCount(Integer v) { positiveCount = v; }
-    public Integer getIsolatedCount() { return isolatedCount; }
-    public void setIsolatedCount(Integer v) { isolatedCount = v; }
-    public Integer getTestsDone() { return testsDone; }
-    public void setTestsDone(Integer v) { testsDone = v; }
-    public String getAbnormalDetails() { return abnormalDetails; }
-    public void setAbnormalDetails(String v) { abnormalDetails = v; }
-    public ProductionStatus getProductionStatus() { return productionStatus; }
-    public void setProductionStatus(ProductionStatus v) { productionStatus = v; }
-    public Integer getCapacityPct() { return capacityPct; }
-    public void setCapacityPct(Integer v) { capacityPct = v; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }
 }

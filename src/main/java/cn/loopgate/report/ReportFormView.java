@@ -28,17 +28,8 @@ public class ReportFormView implements Serializable {
     private String deadline;
     private DailyReport todays;
     private List<DailyReport> history = List.of();
+    private ReportForm form = new ReportForm();
 
-    private Integer staffOnSite;
-    private Integer temperatureChecks;
-    private Integer feverCount;
-    private Integer symptomCount;
-    private Integer positiveCount;
-    private Integer isolatedCount;
-    private Integer testsDone;
-    private String abnormalDetails;
-    private ProductionStatus productionStatus;
-    private Integer capacityPct;
 
     @PostConstruct
     void init() {
@@ -46,16 +37,7 @@ public class ReportFormView implements Serializable {
         deadline = String.valueOf(firms.own().getPark().getReportDeadline());
         load();
         ReportFacts f = todays != null ? todays.facts() : reports.zeroFacts(firmId);
-        staffOnSite = f.staffOnSite();
-        temperatureChecks = f.temperatureChecks();
-        feverCount = f.feverCount();
-        symptomCount = f.symptomCount();
-        positiveCount = f.positiveCount();
-        isolatedCount = f.isolatedCount();
-        testsDone = f.testsDone();
-        abnormalDetails = f.abnormalDetails();
-        productionStatus = f.productionStatus();
-        capacityPct = f.capacityPct();
+        form = ReportForm.of(f);
     }
 
     private void load() {
@@ -72,41 +54,17 @@ public class ReportFormView implements Serializable {
     }
 
     public void file() {
-        ReportFacts f = new ReportFacts(n(staffOnSite), n(temperatureChecks), n(feverCount), n(symptomCount), n(positiveCount),
-                n(isolatedCount), n(testsDone), abnormalDetails, productionStatus, n(capacityPct));
+        ReportFacts f = form.facts();
         if (FacesSupport.attempt(() -> reports.file(firmId, null, f)) != null) {
             FacesSupport.info("common.saved");
             load();
         }
     }
 
-    private static int n(Integer v) {
-        return v == null ? 0 : v;
-    }
-
     public ProductionStatus[] getStatuses() { return ProductionStatus.values(); }
     public LocalDate getToday() { return today; }
     public String getDeadline() { return deadline; }
     public DailyReport getTodays() { return todays; }
+    public ReportForm getForm() { return form; }
     public List<DailyReport> getHistory() { return history; }
-    public Integer getStaffOnSite() { return staffOnSite; }
-    public void setStaffOnSite(Integer v) { staffOnSite = v; }
-    public Integer getTemperatureChecks() { return temperatureChecks; }
-    public void setTemperatureChecks(Integer v) { temperatureChecks = v; }
-    public Integer getFeverCount() { return feverCount; }
-    public void setFeverCount(Integer v) { feverCount = v; }
-    public Integer getSymptomCount() { return symptomCount; }
-    public void setSymptomCount(Integer v) { symptomCount = v; }
-    public Integer getPositiveCount() { return positiveCount; }
-    public void setPositiveCount(Integer v) { positiveCount = v; }
-    public Integer getIsolatedCount() { return isolatedCount; }
-    public void setIsolatedCount(Integer v) { isolatedCount = v; }
-    public Integer getTestsDone() { return testsDone; }
-    public void setTestsDone(Integer v) { testsDone = v; }
-    public String getAbnormalDetails() { return abnormalDetails; }
-    public void setAbnormalDetails(String v) { abnormalDetails = v; }
-    public ProductionStatus getProductionStatus() { return productionStatus; }
-    public void setProductionStatus(ProductionStatus v) { productionStatus = v; }
-    public Integer getCapacityPct() { return capacityPct; }
-    public void setCapacityPct(Integer v) { capacityPct = v; }
 }
