@@ -217,14 +217,28 @@ class PermitPdfLooksTest {
         return img.getSubimage((int) (pts.getX() * s), (int) (pts.getY() * s), (int) (pts.getWidth() * s), (int) (pts.getHeight() * s));
     }
 
-    /** Decoded as a phone's scanner would: ZXing's local binarizer first, its global one if that finds nothing. */
+    /**
+     * Decoded as a phone's scanner would: ZXing's local binarizer first, its global one if that finds nothing, and
+     * again at a phone camera's coarser resolution (ZXing's finder-pattern search misses some codes at 300 dpi that
+     * it finds at 150; a phone never sees 300 dpi either).
+     */
     static String decode(BufferedImage img) throws Exception {
-        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(img);
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-            try {
-                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            } catch (NotFoundException | ChecksumException | FormatException e) {
-                // try the other binarizer
+        for (double scale : new double[]{1.0, 0.5, 0.75}) {
+            BufferedImage at = img;
+            if (scale != 1.0) {
+                at = new BufferedImage((int) (img.getWidth() * scale), (int) (img.getHeight() * scale), BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = at.createGraphics();
+                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(img, 0, 0, at.getWidth(), at.getHeight(), null);
+                g.dispose();
+            }
+            BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(at);
+            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+                try {
+                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                } catch (NotFoundException | ChecksumException | FormatException e) {
+                    // try the other binarizer, then another resolution
+                }
             }
         }
         return "(no QR code found)";
