@@ -61,12 +61,12 @@ public class RosterImportService {
     DataSource dataSource;
 
     /** A row as the user sees it in the report: line, name, masked ID, and the messages (empty when valid). */
-    public record RowView(int line, String name, String residentId, Action action, List<String> problems) {
+    public record RowView(int line, String name, String residentId, Action action, List<String> problems) implements java.io.Serializable {
     }
 
     public record Summary(long id, String fileName, RosterFile.Format format, RosterImport.Status status, int totalRows,
                           int validRows, int invalidRows, long newRows, long updatedRows, long unchangedRows,
-                          Integer importedRows, List<RowView> invalid) {
+                          Integer importedRows, List<RowView> invalid) implements java.io.Serializable {
     }
 
     /** Checks a file without changing the roster; returns the per-row result and keeps the file. */
