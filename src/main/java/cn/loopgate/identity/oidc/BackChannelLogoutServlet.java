@@ -38,6 +38,7 @@ public class BackChannelLogoutServlet extends HttpServlet {
         }
         String token = request.getParameter("logout_token");
         if (token == null || token.isBlank()) {
+            LOG.warning("back-channel logout refused: no logout_token (content type " + request.getContentType() + ")");
             refuse(response, "no logout_token");
             return;
         }
