@@ -30,6 +30,7 @@ import java.util.Map;
 public class PersonalDataRotationBatch {
 
     static final int BATCH = 500;
+    static final int FILE_BATCH = 20;
 
     @Resource(lookup = Database.JNDI)
     DataSource dataSource;
@@ -96,6 +97,40 @@ public class PersonalDataRotationBatch {
             return new Step(rows.isEmpty() ? 0 : Long.parseLong(rows.get(rows.size() - 1)[0]), rows.size(), rows.size());
         } catch (SQLException e) {
             throw new IllegalStateException("key rotation (passes) failed", e);
+        }
+    }
+
+    /** Stored roster files (up to 20 MB each): {@value #FILE_BATCH} per transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Step files(long after) {
+        PersonalDataCipher cipher = PersonalDataKeys.cipher();
+        try (Connection c = dataSource.getConnection()) {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select id, content from roster_import where id > ? and octet_length(content) > 0"
+                    + " order by id limit " + FILE_BATCH + " for update")) {
+                s.setLong(1, after);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[] {rs.getLong(1), rs.getBytes(2)});
+                    }
+                }
+            }
+            int changed = 0;
+            try (PreparedStatement u = c.prepareStatement("update roster_import set content = ? where id = ?")) {
+                for (Object[] r : rows) {
+                    byte[] stored = (byte[]) r[1];
+                    if (cipher.fileNeedsRotation(stored)) {
+                        u.setBytes(1, cipher.sealFile(cipher.openFile(stored)));
+                        u.setLong(2, (Long) r[0]);
+                        u.addBatch();
+                        changed++;
+                    }
+                }
+                u.executeBatch();
+            }
+            return new Step(rows.isEmpty() ? 0 : (Long) rows.get(rows.size() - 1)[0], rows.size(), changed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("key rotation (roster files) failed", e);
         }
     }
 

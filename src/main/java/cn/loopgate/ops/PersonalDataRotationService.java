@@ -37,7 +37,7 @@ public class PersonalDataRotationService {
     PersonalDataRotationBatch batches;
 
     /** What a run did, and what is left under each key afterwards. */
-    public record Outcome(String activeKey, boolean reindex, int workers, int passes, Map<String, Long> sealedUnder) {
+    public record Outcome(String activeKey, boolean reindex, int workers, int passes, int rosterFiles, Map<String, Long> sealedUnder) {
     }
 
     /** How many sealed values each key id holds ({@code anonymised}: placeholders, nothing sealed). */
@@ -63,15 +63,21 @@ public class PersonalDataRotationService {
         for (PersonalDataRotationBatch.Step s; (s = batches.passes(after)).rows() > 0; after = s.lastId()) {
             passes += s.changed();
         }
+        int files = 0;
+        after = 0;
+        for (PersonalDataRotationBatch.Step s; (s = batches.files(after)).rows() > 0; after = s.lastId()) {
+            files += s.changed();
+        }
         Map<String, Long> left = sealedUnder();
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("activeKey", cipher.activeKeyId());
         done.put("reindex", reindex);
         done.put("workers", workers);
         done.put("passes", passes);
+        done.put("rosterFiles", files);
         done.put("after", left);
         batches.audit(new Subject("PersonalData", null, null, null), "ROTATE", done);
-        return new Outcome(cipher.activeKeyId(), reindex, workers, passes, left);
+        return new Outcome(cipher.activeKeyId(), reindex, workers, passes, files, left);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,6 +98,13 @@ public class PersonalDataRotationService {
             for (Object[] r : rows) {
                 m.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
             }
+        }
+        // Sealed roster files: the key id is the bytes after the magic "LGS1" and its one-byte length.
+        @SuppressWarnings("unchecked")
+        List<Object[]> files = em.createNativeQuery("select convert_from(substring(content from 6 for get_byte(content, 4)), 'UTF8'),"
+                + " count(*) from roster_import where octet_length(content) > 5 group by 1").getResultList();
+        for (Object[] r : files) {
+            m.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
         }
         return m;
     }

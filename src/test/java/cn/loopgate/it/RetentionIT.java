@@ -71,7 +71,8 @@ class RetentionIT {
         assertEquals(200, cardPdf.status());
         String cardQr = PermitFixtures.qrCodes(cardPdf.body(), 0).get(0);
         sql(portal, "insert into roster_import (firm_id, file_name, format, content, total_rows, valid_rows, status, created_at, created_by)"
-                + " values (?, 'roster.csv', 'CSV', ?, 1, 1, 'CHECKED', now(), 'it')", firm, (name + "," + residentId).getBytes());
+                + " values (?, 'roster.csv', 'CSV', ?, 1, 1, 'CHECKED', now(), 'it')", firm,
+                portal.cipher().sealFile((name + "," + residentId).getBytes()));
 
         // a firm in another park keeps its data
         long otherFirm = TestData.newFirm(admin, "CD-ETZ", false, 10);

@@ -39,6 +39,10 @@ public final class PersonalDataCipher {
     private static final int TAG_BITS = 128;
     /** Binds every ciphertext to its purpose: a sealed resident ID cannot pass for another kind of value. */
     private static final byte[] AAD = "loopgate:resident-id:v1".getBytes(StandardCharsets.US_ASCII);
+    /** Files that hold resident IDs (stored roster uploads) are sealed under their own associated data. */
+    private static final byte[] FILE_AAD = "loopgate:file:v1".getBytes(StandardCharsets.US_ASCII);
+    /** How a sealed file starts: magic, then the key id's length and the key id, then nonce | ciphertext | tag. */
+    private static final byte[] FILE_MAGIC = "LGS1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, SecretKeySpec> keys;
@@ -178,6 +182,82 @@ public final class PersonalDataCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
+    }
+
+    /** Seals a file's bytes under the active key; null and empty (a file deleted by retention) pass unchanged. */
+    public byte[] sealFile(byte[] clear) {
+        if (clear == null || clear.length == 0) {
+            return clear;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(FILE_AAD);
+            byte[] sealed = c.doFinal(clear);
+            byte[] id = activeKeyId.getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[FILE_MAGIC.length + 1 + id.length + NONCE_BYTES + sealed.length];
+            int at = 0;
+            System.arraycopy(FILE_MAGIC, 0, out, at, FILE_MAGIC.length);
+            at += FILE_MAGIC.length;
+            out[at++] = (byte) id.length;
+            System.arraycopy(id, 0, out, at, id.length);
+            at += id.length;
+            System.arraycopy(nonce, 0, out, at, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, at + NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** Opens a file sealed by {@link #sealFile}; refuses anything else that is not empty. */
+    public byte[] openFile(byte[] stored) {
+        if (stored == null || stored.length == 0) {
+            return stored;
+        }
+        String id = fileKeyId(stored);
+        SecretKeySpec key = keys.get(id);
+        if (key == null) {
+            throw new PersonalDataException("file sealed under key '" + id + "', which is not configured (loopgate.pii.keys)");
+        }
+        int at = FILE_MAGIC.length + 1 + id.length();
+        if (stored.length < at + NONCE_BYTES + TAG_BITS / 8) {
+            throw new PersonalDataException("sealed file under key '" + id + "' is truncated");
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, at, NONCE_BYTES));
+            c.updateAAD(FILE_AAD);
+            return c.doFinal(stored, at + NONCE_BYTES, stored.length - at - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new PersonalDataException("sealed file under key '" + id + "' failed authentication");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** Whether non-empty bytes are a sealed file (the migration leaves such rows alone). */
+    public static boolean isSealedFile(byte[] stored) {
+        return stored != null && stored.length > FILE_MAGIC.length + 1
+                && Arrays.equals(Arrays.copyOf(stored, FILE_MAGIC.length), FILE_MAGIC);
+    }
+
+    /** Whether a sealed file should be sealed again under the active key (rotation). */
+    public boolean fileNeedsRotation(byte[] stored) {
+        return stored != null && stored.length > 0 && !activeKeyId.equals(fileKeyId(stored));
+    }
+
+    private static String fileKeyId(byte[] stored) {
+        if (!isSealedFile(stored)) {
+            throw new PersonalDataException("a stored file is not sealed");
+        }
+        int n = stored[FILE_MAGIC.length] & 0xff;
+        if (stored.length < FILE_MAGIC.length + 1 + n) {
+            throw new PersonalDataException("sealed file is truncated");
+        }
+        return new String(stored, FILE_MAGIC.length + 1, n, StandardCharsets.US_ASCII);
     }
 
     /** The key id a stored value names ({@code k1} of {@code k1:...}). */

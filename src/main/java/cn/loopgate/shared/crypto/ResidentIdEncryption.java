@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Flyway migration 31.2: seals the resident IDs that were stored in clear. V31_1 added the sealed and
- * blind-index columns, this fills them in batches of {@value #BATCH} rows (keyset by id, so memory stays
+ * Flyway migration 31.2: seals the resident IDs that were stored in clear, and the stored roster files
+ * that hold them (in place). V31_1 added the sealed and blind-index columns, this fills them in batches of {@value #BATCH} rows (keyset by id, so memory stays
  * flat), V31_3 drops the clear columns. Flyway runs it once, in the migration's transaction (PostgreSQL's
  * DDL is transactional): a failure leaves the schema at 31.1 and the clear columns untouched, and the next
  * start tries again. Rows it has already sealed are skipped, so a re-run is harmless.
@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 public final class ResidentIdEncryption implements JavaMigration {
 
     static final int BATCH = 1000;
+    /** Stored roster files are up to 20 MB each: few per batch. */
+    static final int FILE_BATCH = 20;
     private static final Logger LOG = Logger.getLogger(ResidentIdEncryption.class.getName());
     private final PersonalDataCipher cipher;
 
@@ -95,9 +97,40 @@ public final class ResidentIdEncryption implements JavaMigration {
             passes += rows.size();
             after = (Long) rows.get(rows.size() - 1)[0];
         }
+        int files = 0;
+        after = 0;
+        while (true) {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select id, content from roster_import where id > ? and octet_length(content) > 0"
+                    + " order by id limit " + FILE_BATCH)) {
+                s.setLong(1, after);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[] {rs.getLong(1), rs.getBytes(2)});
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                break;
+            }
+            try (PreparedStatement u = c.prepareStatement("update roster_import set content = ? where id = ?")) {
+                for (Object[] r : rows) {
+                    if (!PersonalDataCipher.isSealedFile((byte[]) r[1])) {
+                        u.setBytes(1, cipher.sealFile((byte[]) r[1]));
+                        u.setLong(2, (Long) r[0]);
+                        u.addBatch();
+                        files++;
+                    }
+                }
+                u.executeBatch();
+            }
+            after = (Long) rows.get(rows.size() - 1)[0];
+        }
         int w = workers;
         int p = passes;
-        LOG.info(() -> "Resident IDs sealed under key " + cipher.activeKeyId() + ": " + w + " worker(s), " + p + " vehicle pass(es)");
+        int f = files;
+        LOG.info(() -> "Resident IDs sealed under key " + cipher.activeKeyId() + ": " + w + " worker(s), " + p + " vehicle pass(es), "
+                + f + " stored roster file(s)");
     }
 
     private static List<Object[]> rows(Connection c, String sql, long after, int columns) throws SQLException {

@@ -105,6 +105,29 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void storedFilesAreSealedRotatedAndTamperChecked() {
+        PersonalDataCipher k1 = cipher("k1:" + K1, null);
+        byte[] file = ("姓名,身份证号\n张三," + ID + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = k1.sealFile(file);
+        assertTrue(PersonalDataCipher.isSealedFile(sealed));
+        assertFalse(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ID));
+        assertTrue(java.util.Arrays.equals(file, k1.openFile(sealed)));
+        assertEquals(0, k1.sealFile(new byte[0]).length, "a file emptied by retention stays empty");
+        assertEquals(0, k1.openFile(new byte[0]).length);
+        assertFalse(PersonalDataCipher.isSealedFile(file));
+        assertThrows(PersonalDataException.class, () -> k1.openFile(file), "a clear file is refused");
+        byte[] t = sealed.clone();
+        t[t.length - 1] ^= 0x01;
+        assertThrows(PersonalDataException.class, () -> k1.openFile(t));
+        PersonalDataCipher both = cipher("k1:" + K1 + ",k2:" + K2, "k2");
+        assertTrue(both.fileNeedsRotation(sealed));
+        byte[] resealed = both.sealFile(both.openFile(sealed));
+        assertFalse(both.fileNeedsRotation(resealed));
+        assertTrue(java.util.Arrays.equals(file, cipher("k2:" + K2, null).openFile(resealed)));
+        assertThrows(PersonalDataException.class, () -> cipher("k2:" + K2, null).openFile(sealed), "k1 removed");
+    }
+
+    @Test
     void placeholdersOfAnonymisedRowsPassUnchanged() {
         PersonalDataCipher c = cipher("k1:" + K1, null);
         assertEquals("ANON42", c.encrypt("ANON42"));
