@@ -50,9 +50,9 @@ class ClusterIT {
         // Both nodes are on 127.0.0.1: without --nohostaware Hazelcast would keep no backups on the other node.
         List<String> clusterArgs = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + hz, "--startport", String.valueOf(hz), "--nohostaware");
-        Map<String, String> env = Map.of("LOOPGATE_DB_URL", db.url(), "LOOPGATE_DB_USER", db.user(),
-                "LOOPGATE_DB_PASSWORD", db.password(), "LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false",
-                "LOOPGATE_HEAP", "640m");
+        // The database's environment includes its data directory: both nodes read the same generated keys.
+        Map<String, String> env = new java.util.HashMap<>(db.portalEnvironment());
+        env.putAll(Map.of("LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false", "LOOPGATE_HEAP", "640m"));
         a = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"), PortalProcess.requiredFile("loopgate.war"),
                 work.resolve("node-a"), Ports.free(), env, false, clusterArgs).start(Duration.ofMinutes(4));
         List<String> argsB = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
