@@ -116,7 +116,7 @@ public final class RosterImportCheck {
             }
         }
         WorkerData data = new WorkerData(name.isBlank() ? null : name, id.isBlank() || id.length() > 18 ? null : id,
-                phone.isBlank() || phone.length() > 11 ? null : phone, job.isBlank() ? null : job, joinedOn);
+                phone.isBlank() || phone.length() > 11 ? null : phone, job.isBlank() ? null : job, joinedOn, null, null);
         Action action = null;
         if (problems.isEmpty()) {
             Existing e = roster.get(id);

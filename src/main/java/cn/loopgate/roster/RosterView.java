@@ -54,7 +54,7 @@ public class RosterView implements Serializable {
     }
 
     public void add() {
-        Worker w = FacesSupport.attempt(() -> workers.add(firmId, new WorkerData(name, residentId, phone, job, joinedOn)));
+        Worker w = FacesSupport.attempt(() -> workers.add(firmId, new WorkerData(name, residentId, phone, job, joinedOn, null, null)));
         if (w != null) {
             FacesSupport.info("common.created");
             newWorker();

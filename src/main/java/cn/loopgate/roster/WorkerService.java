@@ -106,9 +106,9 @@ public class WorkerService {
         Worker w = get(firmId, workerId);
         access.checkFirmWrite(firmId, w.getFirm().getPark().getId());
         WorkerData d = data.normalized();
-        validation.check(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn()));
+        validation.check(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn(), d.shiftTeam(), d.dormitory()));
         Map<String, Object> before = snapshot(w);
-        w.update(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn()), clock.instant());
+        w.update(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn(), d.shiftTeam(), d.dormitory()), clock.instant());
         audit.record(subject(w), "UPDATE", before, snapshot(w), null);
         return w;
     }
@@ -123,6 +123,34 @@ public class WorkerService {
         w.leave(w.getFirm().getPark().today(clock.instant()), clock.instant());
         audit.record(subject(w), "LEAVE", before, snapshot(w), reason);
         return w;
+    }
+
+    /**
+     * The firm's workers with these resident IDs, by ID: the one look-up by resident ID for other features
+     * (health records, their import), so that how IDs are stored (e.g. a blind index) changes in one place.
+     * No access check: callers check the firm first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Worker> byResidentIds(long firmId, java.util.Collection<String> residentIds) {
+        Map<String, Worker> out = new LinkedHashMap<>();
+        if (residentIds.isEmpty()) {
+            return out;
+        }
+        for (List<String> chunk : chunks(List.copyOf(new java.util.LinkedHashSet<>(residentIds)), 1000)) {
+            for (Worker w : em.createQuery("select w from Worker w where w.firm.id = :firm and w.residentId in :ids", Worker.class)
+                    .setParameter("firm", firmId).setParameter("ids", chunk).getResultList()) {
+                out.put(w.getResidentId(), w);
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> chunks(List<String> all, int size) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
     }
 
     public boolean exists(Firm firm, String residentId) {
@@ -149,6 +177,8 @@ public class WorkerService {
         m.put("residentId", Masking.residentId(w.getResidentId()));
         m.put("phone", Masking.phone(w.getPhone()));
         m.put("job", w.getJob());
+        m.put("shiftTeam", w.getShiftTeam());
+        m.put("dormitoryRoom", w.getDormitory());
         m.put("status", w.getStatus().name());
         return m;
     }
