@@ -151,7 +151,7 @@ public class GateService {
             // names a real permit, that permit's park is told, not the administrators.
             return forged(now, gate, guard, keyId, p);
         }
-        Verdict v = Verdict.of(PermitService.stateAt(p.status(), p.validFrom(), p.validTo(), p.firmSuspended() || p.healthHold(), now));
+        Verdict v = Verdict.of(PermitService.stateAt(p.status(), p.validFrom(), p.validTo(), p.firmSuspended(), now));
         if (v != Verdict.REVOKED && p.parkId() != gate.parkId() && !gate.admitsOtherParks()) {
             // A revoked permit says so wherever it is shown (and alerts its park); any other is not for this park.
             v = Verdict.WRONG_PARK;
@@ -161,13 +161,21 @@ public class GateService {
         HealthRules.TestStatus tests = p.type() == PermitType.CARD
                 ? HealthRules.status(policy, p.lastNegative(), p.newestResult(), now) : null;
         Verdict warning = null;
+        boolean held = false;
         if (v == Verdict.VALID) {
-            switch (HealthRules.outcome(policy, tests, c.temperature())) {
-                case REFUSE_POSITIVE -> v = Verdict.POSITIVE;
-                case REFUSE_FEVER -> v = Verdict.FEVER;
-                case REFUSE_OVERDUE -> v = Verdict.TEST_OVERDUE;
-                case WARN_OVERDUE -> warning = Verdict.TEST_OVERDUE;
-                case ADMIT -> { }
+            // A positive holder is shown as POSITIVE even while a hold suspends the card; anyone else held is SUSPENDED.
+            HealthRules.Outcome outcome = HealthRules.outcome(policy, tests, c.temperature());
+            if (outcome != HealthRules.Outcome.REFUSE_POSITIVE && p.healthHold()) {
+                v = Verdict.SUSPENDED;
+                held = true;
+            } else {
+                switch (outcome) {
+                    case REFUSE_POSITIVE -> v = Verdict.POSITIVE;
+                    case REFUSE_FEVER -> v = Verdict.FEVER;
+                    case REFUSE_OVERDUE -> v = Verdict.TEST_OVERDUE;
+                    case WARN_OVERDUE -> warning = Verdict.TEST_OVERDUE;
+                    case ADMIT -> { }
+                }
             }
         }
         long scanId = log(now, gate, guard, p, keyId, v, c.temperature());
@@ -182,7 +190,7 @@ public class GateService {
         return new ScanResult(scanId, v, gate.name(), now, p.type(), p.number(), PermitDocuments.shownHolder(p.type(), p.holderName()),
                 p.firmName(), p.parkName(), p.validFrom(), p.validTo(), p.plate(), days.first(), days.last(),
                 tests, tests == null ? null : p.lastNegative(), tests == null ? null : HealthRules.validUntil(policy, p.lastNegative()),
-                warning, c.temperature(), p.healthHold() && !p.firmSuspended());
+                warning, c.temperature(), held);
     }
 
     /** The gate (400, logged, when it is none of the guard's active gates) and the permit the code names. */
