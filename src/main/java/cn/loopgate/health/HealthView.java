@@ -94,6 +94,11 @@ public class HealthView implements Serializable {
         String incident = params.get("incident");
         if (incident != null && incident.matches("\\d{1,18}")) {
             incidentId = Long.valueOf(incident);
+            // A link from a notification: show the incident's firm too (tests, holds to lift).
+            IncidentDetail d = getIncident();
+            if (firm == null && d != null) {
+                firm = picker.option(d.firmId());
+            }
         }
         loadPolicyForm();
     }

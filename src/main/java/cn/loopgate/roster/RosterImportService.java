@@ -138,10 +138,11 @@ public class RosterImportService {
     }
 
     private void upsert(Firm firm, List<Result> rows, Instant now) {
-        String sql = "insert into worker (firm_id, name, resident_id, phone, job, joined_on, status, created_at, updated_at, version) "
-                + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0) "
+        String sql = "insert into worker (firm_id, name, resident_id, phone, job, joined_on, status, created_at, updated_at, version,"
+                + " shift_team, dormitory) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?) "
                 + "on conflict (firm_id, resident_id) do update set name = excluded.name, phone = excluded.phone, "
                 + "job = excluded.job, joined_on = coalesce(excluded.joined_on, worker.joined_on), status = 'ACTIVE', "
+                + "shift_team = coalesce(excluded.shift_team, worker.shift_team), dormitory = coalesce(excluded.dormitory, worker.dormitory), "
                 + "left_on = null, updated_at = excluded.updated_at, version = worker.version + 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp ts = Timestamp.from(now);
@@ -160,6 +161,8 @@ public class RosterImportService {
                 }
                 ps.setTimestamp(7, ts);
                 ps.setTimestamp(8, ts);
+                ps.setString(9, d.shiftTeam());
+                ps.setString(10, d.dormitory());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -175,10 +178,11 @@ public class RosterImportService {
 
     private List<Result> check(Firm firm, RosterFile.Parsed parsed) {
         Map<String, Existing> roster = new HashMap<>();
-        for (Object[] w : em.createQuery("select w.residentId, w.name, w.phone, w.job, w.joinedOn, w.status from Worker w where w.firm = :firm", Object[].class)
+        for (Object[] w : em.createQuery("select w.residentId, w.name, w.phone, w.job, w.joinedOn, w.status, w.shiftTeam, w.dormitory from Worker w"
+                        + " where w.firm = :firm", Object[].class)
                 .setParameter("firm", firm).getResultList()) {
             roster.put((String) w[0], new Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4],
-                    w[5] == Worker.Status.LEFT));
+                    w[5] == Worker.Status.LEFT, (String) w[6], (String) w[7]));
         }
         return RosterImportCheck.check(parsed.rows(), roster, firm.getPark().today(clock.instant()));
     }
