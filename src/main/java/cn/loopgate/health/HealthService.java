@@ -165,6 +165,28 @@ public class HealthService {
         return row(t, true);
     }
 
+    /**
+     * The firm's counts of a day in its park's zone (tests sampled, positives, gate temperatures, readings at or over the
+     * park's threshold), for the daily report's form: the firm's manager and its park's liaison officers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DayCounts dayCounts(long firmId, java.time.LocalDate day) {
+        Firm firm = firms.get(firmId);
+        access.checkPeople(firm.getId(), firm.getPark().getId());
+        java.time.ZoneId zone = firm.getPark().zone();
+        java.sql.Timestamp from = java.sql.Timestamp.from(day.atStartOfDay(zone).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+        Object[] tests = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where result = 'POSITIVE') from health_test"
+                + " where firm_id = ?1 and sampled_at >= ?2 and sampled_at < ?3")
+                .setParameter(1, firmId).setParameter(2, from).setParameter(3, to).getSingleResult();
+        Object[] scans = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where temperature >= ?4) from gate_scan"
+                + " where firm_id = ?1 and scanned_at >= ?2 and scanned_at < ?3 and temperature is not null")
+                .setParameter(1, firmId).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, rules(firm.getPark().getId()).feverThreshold()).getSingleResult();
+        return new DayCounts(((Number) tests[0]).intValue(), ((Number) tests[1]).intValue(), ((Number) scans[0]).intValue(),
+                ((Number) scans[1]).intValue());
+    }
+
     /** The park's policy in force (the default when it set none): every signed-in role but guards. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PolicyRow policy(long parkId) {

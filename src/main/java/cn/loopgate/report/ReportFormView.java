@@ -29,6 +29,10 @@ public class ReportFormView implements Serializable {
     private DailyReport todays;
     private List<DailyReport> history = List.of();
     private ReportForm form = new ReportForm();
+    /** The form's test, temperature, fever and positive counts come from the records (health). */
+    private boolean prefilled;
+    @Inject
+    transient cn.loopgate.health.HealthService health;
 
 
     @PostConstruct
@@ -37,6 +41,15 @@ public class ReportFormView implements Serializable {
         deadline = String.valueOf(firms.own().getPark().getReportDeadline());
         load();
         ReportFacts f = todays != null ? todays.facts() : reports.zeroFacts(firmId);
+        if (todays == null) {
+            // Issue 20: today's tests, positives, gate temperatures and fevers from the records; the manager confirms or corrects.
+            cn.loopgate.health.DayCounts c = FacesSupport.attempt(() -> health.dayCounts(firmId, today));
+            if (c != null) {
+                f = new ReportFacts(f.staffOnSite(), c.temperatureChecks(), c.feverCount(), f.symptomCount(), c.positiveCount(),
+                        f.isolatedCount(), c.testsDone(), f.abnormalDetails(), f.productionStatus(), f.capacityPct());
+                prefilled = true;
+            }
+        }
         form = ReportForm.of(f);
     }
 
@@ -66,5 +79,6 @@ public class ReportFormView implements Serializable {
     public String getDeadline() { return deadline; }
     public DailyReport getTodays() { return todays; }
     public ReportForm getForm() { return form; }
+    public boolean isPrefilled() { return prefilled; }
     public List<DailyReport> getHistory() { return history; }
 }

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 20 in the browser: a guard on a phone, in a park that requires a test every 48 hours and refuses an overdue
  * one, sees TEST_OVERDUE for a worker without a test, FEVER when typing 38.2 °C for a worker with a current test,
  * and the warning beside VALID once the park only warns; the park's liaison officer reads the incident of a
- * positive worker on the health page, on a phone and a desktop.
+ * positive worker on the health page, on a phone and a desktop. The firm's daily report form is prefilled from the
+ * gate's readings and the day's tests.
  */
 class HealthBrowserIT {
 
@@ -28,7 +29,8 @@ class HealthBrowserIT {
         String[] park = HealthIT.newPark();
         long parkId = Long.parseLong(park[0]);
         long firm = TestData.newFirm(admin, park[1], false, 20);
-        Api manager = portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm));
+        String managerName = TestData.newUser(admin, "FIRM_MANAGER", firm);
+        Api manager = portal.api(managerName);
         String guard = TestData.newUser(admin, "GUARD", null);
         TestData.gate(admin, park[1], "测温岗", guard);
         String ridLate = TestData.FAKES.residentId("110105");
@@ -71,6 +73,19 @@ class HealthBrowserIT {
             b.waitForText(By.id("verdict"), "有效");
             assertEquals("提醒：核酸已超期", b.driver.findElement(By.id("gate:warning")).getText());
             b.screenshot("health-gate-warning-390");
+        }
+
+        // The firm's daily report form is prefilled from the records: two readings at the gate, one fever, today's tests.
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        String testsToday = now.minus(Duration.ofHours(5)).atZone(shanghai).toLocalDate().equals(now.atZone(shanghai).toLocalDate()) ? "1" : "0";
+        try (Browser b = Browser.open(portal.baseUrl(), false)) {
+            b.login(managerName);
+            b.go("/firm/reports.xhtml");
+            assertTrue(b.waitFor(By.id("report:prefilled")).isDisplayed());
+            assertEquals("2", b.driver.findElement(By.id("report:temperatureChecks")).getAttribute("value"));
+            assertEquals("1", b.driver.findElement(By.id("report:feverCount")).getAttribute("value"));
+            assertEquals(testsToday, b.driver.findElement(By.id("report:testsDone")).getAttribute("value"));
+            b.screenshot("health-report-prefilled-1440");
         }
     }
 
