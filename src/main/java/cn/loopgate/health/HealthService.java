@@ -187,6 +187,52 @@ public class HealthService {
                 ((Number) scans[1]).intValue());
     }
 
+    /** Where a park requires no test, coverage counts a negative sample of the last 72 hours. */
+    static final int COVERAGE_HOURS_WITHOUT_POLICY = 72;
+
+    /**
+     * A park's figures of a day, from the scan log, the tests, the policy version in force at the day's end and the
+     * incidents: administrators, analysts and the park's liaison officers (another park's: 403).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HealthFigures figures(long parkId, java.time.LocalDate day) {
+        Caller c = access.require(Role.ADMIN, Role.ANALYST, Role.LIAISON);
+        if (c.is(Role.LIAISON) && !c.parkIds().contains(parkId)) {
+            throw DomainException.forbidden();
+        }
+        Park park = park(parkId);
+        Instant now = clock.instant();
+        java.time.LocalDate d = day == null ? park.today(now) : day;
+        Instant start = d.atStartOfDay(park.zone()).toInstant();
+        Instant end = d.plusDays(1).atStartOfDay(park.zone()).toInstant();
+        Instant asOf = end.isAfter(now) ? now : end;
+        HealthPolicy p = em.createQuery("select p from HealthPolicy p where p.parkId = :park and p.setAt < :end order by p.id desc",
+                HealthPolicy.class).setParameter("park", parkId).setParameter("end", asOf).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        HealthRules.Policy rules = p == null ? HealthRules.Policy.DEFAULT : p.rules();
+        int hours = rules.testRequired() ? rules.intervalHours() : COVERAGE_HOURS_WITHOUT_POLICY;
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        with onsite as (
+                          select distinct p.subject_id as worker_id from gate_scan s join permit p on p.id = s.permit_id
+                          where p.type = 'CARD' and s.gate_park_id = ?1 and s.scanned_at >= ?2 and s.scanned_at < ?3)
+                        select (select count(*) from onsite),
+                               (select count(*) from onsite o where exists (select 1 from health_test t where t.worker_id = o.worker_id
+                                  and t.result = 'NEGATIVE' and t.sampled_at < ?3 and t.sampled_at >= ?4)
+                                  and not exists (select 1 from health_test t where t.worker_id = o.worker_id and t.result = 'POSITIVE'
+                                  and t.sampled_at < ?3 and t.sampled_at >= ?4)),
+                               (select count(*) from gate_scan s where s.gate_park_id = ?1 and s.scanned_at >= ?2 and s.scanned_at < ?3
+                                  and s.temperature >= ?5),
+                               (select count(*) from health_incident i where i.park_id = ?1 and i.opened_at >= ?2 and i.opened_at < ?3)""")
+                .setParameter(1, parkId).setParameter(2, java.sql.Timestamp.from(start)).setParameter(3, java.sql.Timestamp.from(asOf))
+                .setParameter(4, java.sql.Timestamp.from(asOf.minus(Duration.ofHours(hours)))).setParameter(5, rules.feverThreshold())
+                .getSingleResult();
+        int onSite = ((Number) r[0]).intValue();
+        int covered = ((Number) r[1]).intValue();
+        return new HealthFigures(parkId, d, onSite, covered, onSite - covered,
+                onSite == 0 ? null : Math.round(covered * 1000.0 / onSite) / 10.0, ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                hours, asOf);
+    }
+
     /** The park's policy in force (the default when it set none): every signed-in role but guards. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PolicyRow policy(long parkId) {

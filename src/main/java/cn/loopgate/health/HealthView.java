@@ -79,6 +79,8 @@ public class HealthView implements Serializable {
     private transient List<PolicyRow> history;
     private transient List<IncidentRow> incidents;
     private transient IncidentDetail incident;
+    private java.time.LocalDate figuresDay;
+    private transient HealthFigures figures;
 
     @PostConstruct
     void init() {
@@ -134,6 +136,7 @@ public class HealthView implements Serializable {
     public void pickPark() {
         policy = null;
         history = null;
+        figures = null;
         loadPolicyForm();
     }
 
@@ -234,6 +237,25 @@ public class HealthView implements Serializable {
             FacesSupport.info("health.policySaved");
         }
     }
+
+    /** The park's figures: administrators, analysts and liaison officers (managers see their own firm's records). */
+    public boolean isFiguresShown() {
+        return access.caller().isAnyOf(Role.ADMIN, Role.ANALYST, Role.LIAISON);
+    }
+
+    public HealthFigures getFigures() {
+        if (figures == null && parkId != null && isFiguresShown()) {
+            figures = FacesSupport.attempt(() -> health.figures(parkId, figuresDay));
+        }
+        return figures;
+    }
+
+    public void pickDay() {
+        figures = null;
+    }
+
+    public java.time.LocalDate getFiguresDay() { return figuresDay; }
+    public void setFiguresDay(java.time.LocalDate v) { figuresDay = v; }
 
     public List<IncidentRow> getIncidents() {
         if (incidents == null) {

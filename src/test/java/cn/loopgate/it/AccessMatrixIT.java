@@ -158,6 +158,7 @@ class AccessMatrixIT {
             row("GET /api/v1/parks/{parkId}/health-policy",        "200",     "200",     "200",     "403",     "200"),
             row("PUT /api/v1/parks/{parkId}/health-policy",        "403",     "400/403", "403",     "403",     "400"),
             row("GET /api/v1/parks/{parkId}/health-policy/history", "200",    "200",     "200",     "403",     "200"),
+            row("GET /api/v1/parks/{parkId}/health-figures",       "403",     "200/403", "200",     "403",     "200"),
             row("GET /api/v1/health-incidents",                    "200",     "200",     "200",     "403",     "403"),
             row("GET /api/v1/health-incidents/{id}",               "200/404", "200/404", "200",     "404",     "403"),
             row("POST /api/v1/health-incidents/{id}/acknowledge",  "403/404", "409/404", "403",     "404",     "403"),

@@ -267,6 +267,21 @@ class HealthIT {
         assertEquals("POSITIVE", scan(guard, gateId, qrCase, null).get("result").asText(), "still positive without a hold");
         assertEquals(0, manager.get("firms/" + firm + "/health-holds").json().size());
 
+        // The park's figures of today: three card holders came to the gate, none covered (positive, too old, none), one fever.
+        JsonNode figures = liaison.get("parks/" + parkId + "/health-figures").json();
+        assertEquals(3, figures.get("onSite").asInt(), figures.toString());
+        assertEquals(0, figures.get("covered").asInt(), figures.toString());
+        assertEquals(3, figures.get("overdue").asInt());
+        assertEquals(1, figures.get("fevers").asInt());
+        assertEquals(1, figures.get("incidents").asInt());
+        assertEquals(48, figures.get("intervalHours").asInt());
+        assertEquals(200, analyst.get("parks/" + parkId + "/health-figures").status());
+        assertEquals(403, otherLiaison.get("parks/" + parkId + "/health-figures").status());
+        assertEquals(403, manager.get("parks/" + parkId + "/health-figures").status());
+        Api.Res badDay = liaison.get("parks/" + parkId + "/health-figures?day=2026-13-01");
+        assertEquals(400, badDay.status());
+        assertNotNull(badDay.errorFor("day"));
+
         // Every step audited.
         for (String[] e : new String[][]{{"HealthTest", "CREATE"}, {"HealthTest", "RESULT"}, {"HealthPolicy", "SET"},
                 {"HealthIncident", "OPEN"}, {"HealthIncident", "ACKNOWLEDGE"}, {"HealthIncident", "ACTION"},
