@@ -44,9 +44,13 @@ public class ReportFormView implements Serializable {
         if (todays == null) {
             // Issue 20: today's tests, positives, gate temperatures and fevers from the records; the manager confirms or corrects.
             cn.loopgate.health.DayCounts c = FacesSupport.attempt(() -> health.dayCounts(firmId, today));
-            if (c != null) {
-                f = new ReportFacts(f.staffOnSite(), c.temperatureChecks(), c.feverCount(), f.symptomCount(), c.positiveCount(),
-                        f.isolatedCount(), c.testsDone(), f.abnormalDetails(), f.productionStatus(), f.capacityPct());
+            // Only what the records hold: a firm that keeps no records there keeps the counts of its last report.
+            if (c != null && (c.testsDone() > 0 || c.temperatureChecks() > 0)) {
+                boolean tests = c.testsDone() > 0;
+                boolean temps = c.temperatureChecks() > 0;
+                f = new ReportFacts(f.staffOnSite(), temps ? c.temperatureChecks() : f.temperatureChecks(), temps ? c.feverCount() : f.feverCount(),
+                        f.symptomCount(), tests ? c.positiveCount() : f.positiveCount(), f.isolatedCount(),
+                        tests ? c.testsDone() : f.testsDone(), f.abnormalDetails(), f.productionStatus(), f.capacityPct());
                 prefilled = true;
             }
         }
