@@ -106,7 +106,7 @@ public class DemoData {
             int n = Math.min(firm.getRegisteredStaff(), 6 + fakes.random().nextInt(10));
             for (int k = 0; k < n; k++) {
                 em.persist(new Worker(firm, new WorkerData(fakes.personName(), fakes.residentId(AREA), fakes.mobile(),
-                        k == 0 ? "安全员" : "操作工", today.minusDays(200 + k)), now));
+                        k == 0 ? "安全员" : "操作工", today.minusDays(200 + k), null, null), now));
                 workers++;
             }
         }

@@ -29,6 +29,10 @@ public class ReportFormView implements Serializable {
     private DailyReport todays;
     private List<DailyReport> history = List.of();
     private ReportForm form = new ReportForm();
+    /** The form's test, temperature, fever and positive counts come from the records (health). */
+    private boolean prefilled;
+    @Inject
+    cn.loopgate.health.HealthService health;
 
 
     @PostConstruct
@@ -37,6 +41,19 @@ public class ReportFormView implements Serializable {
         deadline = String.valueOf(firms.own().getPark().getReportDeadline());
         load();
         ReportFacts f = todays != null ? todays.facts() : reports.zeroFacts(firmId);
+        if (todays == null) {
+            // Issue 20: today's tests, positives, gate temperatures and fevers from the records; the manager confirms or corrects.
+            cn.loopgate.health.DayCounts c = FacesSupport.attempt(() -> health.dayCounts(firmId, today));
+            // Only what the records hold: a firm that keeps no records there keeps the counts of its last report.
+            if (c != null && (c.testsDone() > 0 || c.temperatureChecks() > 0)) {
+                boolean tests = c.testsDone() > 0;
+                boolean temps = c.temperatureChecks() > 0;
+                f = new ReportFacts(f.staffOnSite(), temps ? c.temperatureChecks() : f.temperatureChecks(), temps ? c.feverCount() : f.feverCount(),
+                        f.symptomCount(), tests ? c.positiveCount() : f.positiveCount(), f.isolatedCount(),
+                        tests ? c.testsDone() : f.testsDone(), f.abnormalDetails(), f.productionStatus(), f.capacityPct());
+                prefilled = true;
+            }
+        }
         form = ReportForm.of(f);
     }
 
@@ -66,5 +83,6 @@ public class ReportFormView implements Serializable {
     public String getDeadline() { return deadline; }
     public DailyReport getTodays() { return todays; }
     public ReportForm getForm() { return form; }
+    public boolean isPrefilled() { return prefilled; }
     public List<DailyReport> getHistory() { return history; }
 }

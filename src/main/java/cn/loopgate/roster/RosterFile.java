@@ -50,7 +50,7 @@ public final class RosterFile {
 
     public enum Format { XLSX, CSV }
 
-    public enum Column { NAME, RESIDENT_ID, PHONE, JOB, JOINED_ON }
+    public enum Column { NAME, RESIDENT_ID, PHONE, JOB, JOINED_ON, SHIFT_TEAM, DORMITORY }
 
     /** Column headers of the template, in order; the first is the Chinese header the template shows. */
     static final Map<Column, List<String>> HEADERS = Map.of(
@@ -58,7 +58,9 @@ public final class RosterFile {
             Column.RESIDENT_ID, List.of("身份证号", "身份证号码", "身份证", "residentid", "resident id"),
             Column.PHONE, List.of("手机号", "手机号码", "手机", "phone", "mobile"),
             Column.JOB, List.of("岗位", "职位", "job"),
-            Column.JOINED_ON, List.of("入职日期", "joinedon", "joined on"));
+            Column.JOINED_ON, List.of("入职日期", "joinedon", "joined on"),
+            Column.SHIFT_TEAM, List.of("班组", "班次", "shiftteam", "shift team", "shift"),
+            Column.DORMITORY, List.of("宿舍房间", "宿舍", "dormitory", "dormitory room"));
 
     /** One cell as read: its text, and whether it held a formula or a number (IDs as numbers lose digits). */
     public record Cell(String text, boolean formula, boolean numeric) {

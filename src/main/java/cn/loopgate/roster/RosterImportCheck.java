@@ -43,7 +43,11 @@ public final class RosterImportCheck {
     }
 
     /** What is already on the roster for one resident ID (to tell updates from no-ops). */
-    public record Existing(String name, String phone, String job, LocalDate joinedOn, boolean left) {
+    public record Existing(String name, String phone, String job, LocalDate joinedOn, boolean left, String shiftTeam, String dormitory) {
+
+        public Existing(String name, String phone, String job, LocalDate joinedOn, boolean left) {
+            this(name, phone, job, joinedOn, left, null, null);
+        }
     }
 
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -80,6 +84,9 @@ public final class RosterImportCheck {
             phone = phone.substring(3);
         }
         String job = row.get(Column.JOB).text();
+        // Shift/team and dormitory room (issue 20): optional; an empty cell keeps what the roster has.
+        String shift = row.get(Column.SHIFT_TEAM).text();
+        String dorm = row.get(Column.DORMITORY).text();
         Cell dateCell = row.get(Column.JOINED_ON);
         LocalDate joinedOn = null;
         if (!dateCell.text().isBlank()) {
@@ -111,6 +118,12 @@ public final class RosterImportCheck {
         if (job.length() > 50) {
             problems.add(new Problem("job", "import.tooLong", 50));
         }
+        if (shift.length() > 50) {
+            problems.add(new Problem("shiftTeam", "import.tooLong", 50));
+        }
+        if (dorm.length() > 50) {
+            problems.add(new Problem("dormitoryRoom", "import.tooLong", 50));
+        }
         if (!id.isBlank() && id.length() <= 18) {
             Integer first = firstLine.putIfAbsent(id, row.line());
             if (first != null) {
@@ -118,14 +131,17 @@ public final class RosterImportCheck {
             }
         }
         WorkerData data = new WorkerData(name.isBlank() ? null : name, id.isBlank() || id.length() > 18 ? null : id,
-                phone.isBlank() || phone.length() > 11 ? null : phone, job.isBlank() ? null : job, joinedOn);
+                phone.isBlank() || phone.length() > 11 ? null : phone, job.isBlank() ? null : job, joinedOn,
+                shift.isBlank() ? null : shift, dorm.isBlank() ? null : dorm);
         Action action = null;
         if (problems.isEmpty()) {
             Existing e = roster.apply(id);
             if (e == null) {
                 action = Action.NEW;
             } else if (!e.left() && e.name().equals(name) && e.phone().equals(phone) && Objects.equals(e.job(), data.job())
-                    && (joinedOn == null || joinedOn.equals(e.joinedOn()))) {
+                    && (joinedOn == null || joinedOn.equals(e.joinedOn()))
+                    && (data.shiftTeam() == null || data.shiftTeam().equals(e.shiftTeam()))
+                    && (data.dormitory() == null || data.dormitory().equals(e.dormitory()))) {
                 action = Action.UNCHANGED;
             } else {
                 action = Action.UPDATE;
@@ -156,6 +172,8 @@ public final class RosterImportCheck {
             case PHONE -> "phone";
             case JOB -> "job";
             case JOINED_ON -> "joinedOn";
+            case SHIFT_TEAM -> "shiftTeam";
+            case DORMITORY -> "dormitoryRoom";
         };
     }
 }

@@ -142,10 +142,11 @@ public class RosterImportService {
     private void upsert(Firm firm, List<Result> rows, Instant now) {
         // Sealed like the entity's column (ResidentIdConverter), unique per firm by blind index.
         String sql = "insert into worker (firm_id, name, resident_id_enc, phone, job, joined_on, status, created_at, updated_at, version,"
-                + " resident_id_index, resident_id_tail) "
-                + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?) "
+                + " resident_id_index, resident_id_tail, shift_team, dormitory) "
+                + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?, ?, ?) "
                 + "on conflict (firm_id, resident_id_index) do update set name = excluded.name, phone = excluded.phone, "
                 + "job = excluded.job, joined_on = coalesce(excluded.joined_on, worker.joined_on), status = 'ACTIVE', "
+                + "shift_team = coalesce(excluded.shift_team, worker.shift_team), dormitory = coalesce(excluded.dormitory, worker.dormitory), "
                 + "left_on = null, updated_at = excluded.updated_at, version = worker.version + 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp ts = Timestamp.from(now);
@@ -167,6 +168,8 @@ public class RosterImportService {
                 ps.setTimestamp(8, ts);
                 ps.setString(9, cipher.index(d.residentId()));
                 ps.setString(10, cipher.tailIndex(d.residentId()));
+                ps.setString(11, d.shiftTeam());
+                ps.setString(12, d.dormitory());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

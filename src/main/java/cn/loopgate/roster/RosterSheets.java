@@ -23,7 +23,7 @@ import java.util.Locale;
 /** Writes the import template and the per-row report, as .xlsx or CSV. Every cell is text, never a formula. */
 final class RosterSheets {
 
-    static final List<String> TEMPLATE_HEADERS = List.of("姓名", "身份证号", "手机号", "岗位", "入职日期");
+    static final List<String> TEMPLATE_HEADERS = List.of("姓名", "身份证号", "手机号", "岗位", "入职日期", "班组", "宿舍房间");
 
     private RosterSheets() {
     }

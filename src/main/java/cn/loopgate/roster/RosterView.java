@@ -33,6 +33,8 @@ public class RosterView implements Serializable {
     private String residentId;
     private String phone;
     private String job;
+    private String shiftTeam;
+    private String dormitory;
     private LocalDate joinedOn;
 
     @PostConstruct
@@ -49,12 +51,12 @@ public class RosterView implements Serializable {
     }
 
     public void newWorker() {
-        name = residentId = phone = job = null;
+        name = residentId = phone = job = shiftTeam = dormitory = null;
         joinedOn = null;
     }
 
     public void add() {
-        Worker w = FacesSupport.attempt(() -> workers.add(firmId, new WorkerData(name, residentId, phone, job, joinedOn)));
+        Worker w = FacesSupport.attempt(() -> workers.add(firmId, new WorkerData(name, residentId, phone, job, joinedOn, shiftTeam, dormitory)));
         if (w != null) {
             FacesSupport.info("common.created");
             newWorker();
@@ -83,6 +85,10 @@ public class RosterView implements Serializable {
     public void setPhone(String v) { phone = v; }
     public String getJob() { return job; }
     public void setJob(String v) { job = v; }
+    public String getShiftTeam() { return shiftTeam; }
+    public void setShiftTeam(String v) { shiftTeam = v; }
+    public String getDormitory() { return dormitory; }
+    public void setDormitory(String v) { dormitory = v; }
     public LocalDate getJoinedOn() { return joinedOn; }
     public void setJoinedOn(LocalDate v) { joinedOn = v; }
 }

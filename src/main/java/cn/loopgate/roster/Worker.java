@@ -47,6 +47,10 @@ public class Worker extends BaseEntity {
     private String phone;
     @Column(length = 50)
     private String job;
+    @Column(name = "shift_team", length = 50)
+    private String shiftTeam;
+    @Column(length = 50)
+    private String dormitory;
     @Column(nullable = false, length = 12)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Status status = Status.ACTIVE;
@@ -86,6 +90,8 @@ public class Worker extends BaseEntity {
         this.name = d.name();
         this.phone = d.phone();
         this.job = d.job();
+        this.shiftTeam = d.shiftTeam();
+        this.dormitory = d.dormitory();
         this.joinedOn = d.joinedOn();
         this.updatedAt = now;
     }
@@ -116,6 +122,10 @@ public class Worker extends BaseEntity {
     public String getResidentId() { return residentId; }
     public String getPhone() { return phone; }
     public String getJob() { return job; }
+    /** The shift or team the worker works in (traced when a co-worker tests positive); null when not recorded. */
+    public String getShiftTeam() { return shiftTeam; }
+    /** The dormitory room (e.g. "3号楼 204"); null when not recorded. */
+    public String getDormitory() { return dormitory; }
     public Status getStatus() { return status; }
     public LocalDate getJoinedOn() { return joinedOn; }
     public LocalDate getLeftOn() { return leftOn; }

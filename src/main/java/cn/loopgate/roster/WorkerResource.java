@@ -47,14 +47,14 @@ public class WorkerResource {
 
     @POST
     public Response add(@PathParam("firmId") long firmId, WorkerData data) {
-        Worker w = workers.add(firmId, data == null ? new WorkerData(null, null, null, null, null) : data);
+        Worker w = workers.add(firmId, data == null ? new WorkerData(null, null, null, null, null, null, null) : data);
         return Response.created(URI.create("firms/" + firmId + "/workers/" + w.getId())).entity(workers.view(w)).build();
     }
 
     @PUT
     @Path("{id}")
     public WorkerView update(@PathParam("firmId") long firmId, @PathParam("id") long id, WorkerData data) {
-        return workers.view(workers.update(firmId, id, data == null ? new WorkerData(null, null, null, null, null) : data));
+        return workers.view(workers.update(firmId, id, data == null ? new WorkerData(null, null, null, null, null, null, null) : data));
     }
 
     @POST

@@ -112,9 +112,9 @@ public class WorkerService {
         Worker w = get(firmId, workerId);
         access.checkFirmWrite(firmId, w.getFirm().getPark().getId());
         WorkerData d = data.normalized();
-        validation.check(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn()));
+        validation.check(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn(), d.shiftTeam(), d.dormitory()));
         Map<String, Object> before = snapshot(w);
-        w.update(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn()), clock.instant());
+        w.update(new WorkerData(d.name(), w.getResidentId(), d.phone(), d.job(), d.joinedOn(), d.shiftTeam(), d.dormitory()), clock.instant());
         audit.record(subject(w), "UPDATE", before, snapshot(w), null);
         return w;
     }
@@ -158,12 +158,39 @@ public class WorkerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     Map<String, RosterImportCheck.Existing> rosterByIndex(Firm firm) {
         Map<String, RosterImportCheck.Existing> roster = new HashMap<>();
-        for (Object[] w : em.createQuery("select w.residentIdIndex, w.name, w.phone, w.job, w.joinedOn, w.status from Worker w where w.firm = :firm", Object[].class)
+        for (Object[] w : em.createQuery("select w.residentIdIndex, w.name, w.phone, w.job, w.joinedOn, w.status, w.shiftTeam, w.dormitory"
+                        + " from Worker w where w.firm = :firm", Object[].class)
                 .setParameter("firm", firm).getResultList()) {
             roster.put((String) w[0], new RosterImportCheck.Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4],
-                    w[5] == Worker.Status.LEFT));
+                    w[5] == Worker.Status.LEFT, (String) w[6], (String) w[7]));
         }
         return roster;
+    }
+
+    /**
+     * The firm's workers with these resident IDs, by ID, for other features (health records): compared by blind
+     * index like {@link #findByResidentId}, nothing decrypted but the matches. No access check: callers check the
+     * firm first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Worker> byResidentIds(long firmId, java.util.Collection<String> residentIds) {
+        Map<String, Worker> out = new LinkedHashMap<>();
+        if (residentIds.isEmpty()) {
+            return out;
+        }
+        Map<String, String> byIndex = new HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(residentIds)) {
+            byIndex.put(PersonalDataKeys.cipher().index(id), id);
+        }
+        List<String> indexes = List.copyOf(byIndex.keySet());
+        for (int i = 0; i < indexes.size(); i += 1000) {
+            for (Worker w : em.createQuery("select w from Worker w where w.firm.id = :firm and w.residentIdIndex in :idx", Worker.class)
+                    .setParameter("firm", firmId).setParameter("idx", indexes.subList(i, Math.min(indexes.size(), i + 1000)))
+                    .getResultList()) {
+                out.put(w.getResidentId(), w);
+            }
+        }
+        return out;
     }
 
     private Firm readableRoster(long firmId) {
@@ -185,6 +212,8 @@ public class WorkerService {
         m.put("residentId", Masking.residentId(w.getResidentId()));
         m.put("phone", Masking.phone(w.getPhone()));
         m.put("job", w.getJob());
+        m.put("shiftTeam", w.getShiftTeam());
+        m.put("dormitoryRoom", w.getDormitory());
         m.put("status", w.getStatus().name());
         return m;
     }

@@ -17,8 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AlertTally {
 
-    /** Whose alert it is: a park's liaison officers ({@code parkId}) or, when null, the administrators. */
-    record Group(Verdict kind, Long parkId, Long gateId, String gate) {
+    /**
+     * Whose alert it is: a park's liaison officers ({@code parkId}) or, when null, the administrators; for a FEVER
+     * also the managers of the firm ({@code firmId}).
+     */
+    record Group(Verdict kind, Long parkId, Long gateId, String gate, Long firmId) {
+
+        Group(Verdict kind, Long parkId, Long gateId, String gate) {
+            this(kind, parkId, gateId, gate, null);
+        }
     }
 
     /** What a flush writes for a group: how many events, and the details of the latest one. */

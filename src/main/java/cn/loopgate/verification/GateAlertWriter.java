@@ -36,13 +36,21 @@ public class GateAlertWriter {
         for (AlertTally.Count c : counts) {
             AlertTally.Group g = c.group();
             Park park = g.parkId() == null ? null : em.find(Park.class, g.parkId());
-            List<Long> recipients = park != null ? notifications.liaisonsOfPark(park.getId())
-                    : notifications.usersWithRole(Role.ADMIN);
+            List<Long> recipients = new java.util.ArrayList<>(park != null ? notifications.liaisonsOfPark(park.getId())
+                    : notifications.usersWithRole(Role.ADMIN));
+            if (g.firmId() != null) {
+                recipients.addAll(notifications.managersOfFirm(g.firmId()));
+            }
             String since = AT.format(Instant.ofEpochSecond(window).atZone(park == null ? DEFAULT_ZONE : park.zone()));
             String key = "GATE_" + g.kind() + ":" + (park == null ? "admin" : park.getId()) + ":"
-                    + (g.gateId() == null ? AlertTally.OVERFLOW_GATE : g.gateId()) + ":" + window;
+                    + (g.gateId() == null ? AlertTally.OVERFLOW_GATE : g.gateId()) + ":" + window
+                    + (g.firmId() == null ? "" : ":" + g.firmId());
             String link = park == null ? null : "/scans.xhtml?result=" + g.kind() + (g.gateId() == null ? "" : "&gateId=" + g.gateId());
-            if (g.kind() == Verdict.REVOKED) {
+            if (g.kind() == Verdict.FEVER) {
+                // The firm name slot carries the reading (°C) of the latest fever.
+                notifications.notifyGrouped(recipients, "GATE_ALERT", key, "gate.alert.group.FEVER", link, c.events(),
+                        g.gate(), since, c.permitNumber(), c.firmName());
+            } else if (g.kind() == Verdict.REVOKED) {
                 notifications.notifyGrouped(recipients, "GATE_ALERT", key, "gate.alert.group.REVOKED", link, c.events(),
                         g.gate(), since, c.permitNumber(), c.firmName());
             } else {

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * kind and hour whose count grows ("卡口 东门：10:00 起 1 小时内 12 次伪造或无法验证的扫码"), instead of one
  * row per scan and recipient written inside the scan. Who is told: a REVOKED scan, and a FORGED one whose
  * code names a real permit (a bit-flipped or altered genuine card), the liaison officers of that permit's
- * park; a FORGED code that names no permit, the administrators.
+ * park; a FORGED code that names no permit, the administrators; a FEVER, the liaison officers of the permit's park
+ * and the managers of its firm (issue 20).
  * <p>
  * Counts not yet written when the node stops are lost (at most one interval); the scans themselves are in
  * the scan log, which is written before each answer (docs/reliability.md).
@@ -36,6 +37,14 @@ public class GateAlerts {
 
     public void revoked(long parkId, Long gateId, String gate, String permitNumber, String firmName) {
         tally.count(new AlertTally.Group(Verdict.REVOKED, parkId, gateId, gate), permitNumber, firmName);
+    }
+
+    /**
+     * A temperature at or over the fever threshold at a gate: the permit's park's liaison officers and the firm's
+     * managers are told at the next flush (seconds), with the permit and the reading.
+     */
+    public void fever(long parkId, long firmId, Long gateId, String gate, String permitNumber, String reading) {
+        tally.count(new AlertTally.Group(Verdict.FEVER, parkId, gateId, gate, firmId), permitNumber, reading);
     }
 
     /** {@code claimedParkId}: the park of the permit the code names, when it names one; else administrators. */

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The guard's phone page (gate/verify.xhtml): the guard picks one of their gates (kept between scans,
- * preselected when they have one), each scan shows one big verdict.
+ * preselected when they have one), each scan shows one big verdict; the guard may type the person's temperature
+ * (一扫四查), sent with the scan.
  */
 @Named
 @ViewScoped
@@ -31,6 +33,7 @@ public class GateView implements Serializable {
 
     private Long gateId;
     private String content;
+    private BigDecimal temperature;
     private ScanResult result;
     private List<Choice> choices;
 
@@ -46,16 +49,18 @@ public class GateView implements Serializable {
     }
 
     public void verify() {
-        ScanResult r = FacesSupport.attempt(() -> gates.verify(new GateCheck(null, content, gateId)));
+        ScanResult r = FacesSupport.attempt(() -> gates.verify(new GateCheck(null, content, gateId, temperature)));
         if (r != null) {
             result = r;
             content = null;
+            temperature = null;
         }
     }
 
     public void next() {
         result = null;
         content = null;
+        temperature = null;
     }
 
     public Long getGateId() {
@@ -67,4 +72,6 @@ public class GateView implements Serializable {
     public String getContent() { return content; }
     public void setContent(String v) { content = v; }
     public ScanResult getResult() { return result; }
+    public BigDecimal getTemperature() { return temperature; }
+    public void setTemperature(BigDecimal v) { temperature = v; }
 }

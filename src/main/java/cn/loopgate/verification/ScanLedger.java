@@ -44,22 +44,24 @@ public class ScanLedger {
               select nextval('id_seq') as id, t.*
               from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
                           cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),
-                          cast(? as bigint[]), cast(? as bigint[]))
+                          cast(? as bigint[]), cast(? as bigint[]), cast(? as numeric[]))
                    with ordinality as t(scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id,
-                                        gate_park_id, o)
+                                        gate_park_id, temperature, o)
             ), stored as (
-              insert into gate_scan (id, scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id, gate_park_id)
+              insert into gate_scan (id, scanned_at, gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id, gate_park_id,
+                                     temperature)
               select id, cast(scanned_at as timestamptz), gate, guard, permit_id, firm_id, park_id, key_id, result, gate_id,
-                     gate_park_id from scans
+                     gate_park_id, temperature from scans
             )
             select id from scans order by o""";
 
     /**
      * A row of the log as the gate decided it: {@code parkId} is the permit's park, {@code gateParkId} the
-     * park of the registered gate ({@code gateId}; both null for a refusal that named no gate of the guard's).
+     * park of the registered gate ({@code gateId}; both null for a refusal that named no gate of the guard's);
+     * {@code temperature} the person's reading sent with the scan, if any.
      */
     public record Entry(Instant scannedAt, String gate, String guard, Long permitId, Long firmId, Long parkId,
-                        String keyId, Verdict result, Long gateId, Long gateParkId) {
+                        String keyId, Verdict result, Long gateId, Long gateParkId, java.math.BigDecimal temperature) {
     }
 
     /** Settled by whichever request holds the writer lock; read after taking that lock, so no volatile needed. */
@@ -128,6 +130,7 @@ public class ScanLedger {
         int n = batch.size();
         String[] at = new String[n], gate = new String[n], guard = new String[n], key = new String[n], result = new String[n];
         Long[] permit = new Long[n], firm = new Long[n], park = new Long[n], gateId = new Long[n], gatePark = new Long[n];
+        java.math.BigDecimal[] temperature = new java.math.BigDecimal[n];
         for (int i = 0; i < n; i++) {
             Entry e = batch.get(i).entry;
             at[i] = e.scannedAt().toString();
@@ -140,6 +143,7 @@ public class ScanLedger {
             result[i] = e.result().name();
             gateId[i] = e.gateId();
             gatePark[i] = e.gateParkId();
+            temperature[i] = e.temperature();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setArray(1, c.createArrayOf("text", at));
@@ -152,6 +156,7 @@ public class ScanLedger {
             ps.setArray(8, c.createArrayOf("text", result));
             ps.setArray(9, c.createArrayOf("bigint", gateId));
             ps.setArray(10, c.createArrayOf("bigint", gatePark));
+            ps.setArray(11, c.createArrayOf("numeric", temperature));
             try (ResultSet rs = ps.executeQuery()) {
                 for (Pending p : batch) {
                     if (!rs.next()) {

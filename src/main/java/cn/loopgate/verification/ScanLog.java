@@ -40,7 +40,8 @@ public class ScanLog {
      * registered gates), in which pages show the time.
      */
     public record Row(long id, Instant scannedAt, String timeZone, String gate, Long gateId, String park, String guard,
-                      Verdict result, Long permitId, PermitType type, String permitNumber, String holder, String firm) implements java.io.Serializable {
+                      Verdict result, Long permitId, PermitType type, String permitNumber, String holder, String firm,
+                      java.math.BigDecimal temperature) implements java.io.Serializable {
     }
 
     private static final String FROM = " from gate_scan s left join permit p on p.id = s.permit_id"
@@ -101,7 +102,8 @@ public class ScanLog {
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select s.id, s.scanned_at, coalesce(gp.time_zone, pp.time_zone, 'Asia/Shanghai'),"
-                    + " s.gate, s.gate_id, coalesce(gp.name, pp.name), s.guard, s.result, s.permit_id, p.type, p.number, p.holder_name, f.name"
+                    + " s.gate, s.gate_id, coalesce(gp.name, pp.name), s.guard, s.result, s.permit_id, p.type, p.number, p.holder_name, f.name,"
+                    + " s.temperature"
                     + FROM + where + " order by s.scanned_at desc, s.id desc offset ? limit ?")) {
                 bind(c, ps, args);
                 ps.setInt(args.size() + 1, offset);
@@ -112,7 +114,8 @@ public class ScanLog {
                         rows.add(new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                                 (Long) rs.getObject(5), rs.getString(6), rs.getString(7), Verdict.valueOf(rs.getString(8)),
                                 (Long) rs.getObject(9), type, rs.getString(11),
-                                type == null ? null : PermitDocuments.shownHolder(type, rs.getString(12)), rs.getString(13)));
+                                type == null ? null : PermitDocuments.shownHolder(type, rs.getString(12)), rs.getString(13),
+                                rs.getBigDecimal(14)));
                     }
                 }
             }

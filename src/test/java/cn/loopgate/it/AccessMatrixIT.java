@@ -151,6 +151,23 @@ class AccessMatrixIT {
             row("PUT /api/v1/gates/{id}",                          "403",     "400/403", "403",     "403",     "400"),
             row("PUT /api/v1/parks/{id}/gate-policy",              "403",     "400/403", "403",     "403",     "400"),
             row("GET /api/v1/gate-scans",                          "403",     "200",     "200",     "403",     "403"),
+            // Issue 20: tests (the firm's manager; the park's liaison records positives; analysts read, names masked),
+            // the park's health policy (administrators and the park's liaison), incidents and holds (worked by the park's
+            // liaison). Incident A is acknowledged in setUp, so acknowledging it again is 409 and changes nothing.
+            row("GET /api/v1/firms/{firmId}/health-tests",         "200/404", "200/404", "200",     "404",     "403"),
+            row("POST /api/v1/firms/{firmId}/health-tests",        "400/404", "400/404", "403",     "404",     "403"),
+            row("PUT /api/v1/firms/{firmId}/health-tests/{id}",    "400/404", "400/404", "403",     "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/health-holds",         "200/404", "200/404", "200",     "404",     "403"),
+            row("GET /api/v1/parks/{parkId}/health-policy",        "200",     "200",     "200",     "403",     "200"),
+            row("PUT /api/v1/parks/{parkId}/health-policy",        "403",     "400/403", "403",     "403",     "400"),
+            row("GET /api/v1/parks/{parkId}/health-policy/history", "200",    "200",     "200",     "403",     "200"),
+            row("GET /api/v1/parks/{parkId}/health-figures",       "403",     "200/403", "200",     "403",     "200"),
+            row("GET /api/v1/health-incidents",                    "200",     "200",     "200",     "403",     "403"),
+            row("GET /api/v1/health-incidents/{id}",               "200/404", "200/404", "200",     "404",     "403"),
+            row("POST /api/v1/health-incidents/{id}/acknowledge",  "403/404", "409/404", "403",     "404",     "403"),
+            row("POST /api/v1/health-incidents/{id}/actions",      "400/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/health-incidents/{id}/close",        "403/404", "400/404", "403",     "404",     "403"),
+            row("POST /api/v1/health-holds/{id}/lift",             "403/404", "400/404", "403",     "404",     "403"),
             row("GET /api/v1/public/permits/keys",                 "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
             // First set-up (issue 18): the demo city has administrators, so set-up is closed for everyone.
@@ -263,6 +280,10 @@ class AccessMatrixIT {
         s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
         s.put("bulletins/{id}", t -> 1L);
         s.put("gates/{id}", t -> t == Tenant.OWN ? f.gateA : f.gateB);
+        s.put("parks/{parkId}", t -> t == Tenant.OWN ? f.parkA : f.parkB);
+        s.put("health-tests/{id}", t -> t == Tenant.OWN ? f.healthTestA : f.healthTestB);
+        s.put("health-incidents/{id}", t -> t == Tenant.OWN ? f.incidentA : f.incidentB);
+        s.put("health-holds/{id}", t -> t == Tenant.OWN ? f.holdA : f.holdB);
         return s;
     }
 
@@ -309,6 +330,7 @@ class AccessMatrixIT {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId, spareManagerA, spareManagerB;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
+        long healthTestA, healthTestB, incidentA, incidentB, holdA, holdB;
         LocalDate today;
         Api[] callers;
     }
@@ -382,6 +404,22 @@ class AccessMatrixIT {
         f.cardB = batchB.get("items").get(0).get("permitId").asLong();
         f.passA = approvedPass(a, liaisonA, f.firmA, "川AD12345", f.today);
         f.passB = approvedPass(b, liaisonB, f.firmB, "京AD12345", f.today);
+
+        // Issue 20: a positive test per firm (each opens an incident and holds the worker's cards); incident A acknowledged.
+        String sampled = f.today.atTime(8, 0).atZone(SHANGHAI).toInstant().toString();
+        f.healthTestA = expect(201, a.post("firms/" + f.firmA + "/health-tests", Api.obj().put("workerId", f.workerA)
+                .put("sampledAt", sampled).put("result", "POSITIVE"))).get("id").asLong();
+        f.healthTestB = expect(201, b.post("firms/" + f.firmB + "/health-tests", Api.obj().put("workerId", f.workerB)
+                .put("sampledAt", sampled).put("result", "POSITIVE"))).get("id").asLong();
+        f.incidentA = expect(200, liaisonA.get("health-incidents")).get(0).get("id").asLong();
+        for (JsonNode i : expect(200, liaisonB.get("health-incidents"))) {
+            if (i.get("firmId").asLong() == f.firmB) {
+                f.incidentB = i.get("id").asLong();
+            }
+        }
+        expect(200, liaisonA.post("health-incidents/" + f.incidentA + "/acknowledge", Api.obj()));
+        f.holdA = expect(200, a.get("firms/" + f.firmA + "/health-holds")).get(0).get("id").asLong();
+        f.holdB = expect(200, b.get("firms/" + f.firmB + "/health-holds")).get(0).get("id").asLong();
 
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
