@@ -41,7 +41,7 @@ class GateBrowserIT {
             b.go("/gate/verify.xhtml");
             assertTrue(b.waitFor(By.id("gate:gateId")).getText().contains("北门岗"), "the guard's only gate is preselected");
             scan(b, qr);
-            WebElement box = b.waitFor(By.id("gate:verdictBox"));
+            WebElement box = b.waitFor(By.id("verdictBox"));
             assertTrue(box.getAttribute("class").contains("lg-verdict-VALID"), box.getAttribute("class"));
             assertEquals("有效", b.driver.findElement(By.id("verdict")).getText());
             assertEquals("孙*空", b.driver.findElement(By.id("holder")).getText());
@@ -53,7 +53,7 @@ class GateBrowserIT {
 
             scan(b, qr);
             b.waitForText(By.id("verdict"), "已吊销");
-            assertTrue(b.driver.findElement(By.id("gate:verdictBox")).getAttribute("class").contains("lg-verdict-REVOKED"));
+            assertTrue(b.driver.findElement(By.id("verdictBox")).getAttribute("class").contains("lg-verdict-REVOKED"));
             b.screenshot("gate-revoked");
 
             scan(b, qr.substring(0, 20) + (qr.charAt(20) == 'A' ? 'B' : 'A') + qr.substring(21));
