@@ -119,11 +119,18 @@
         return keyObjects[k.keyId];
     }
 
+    /** True or false; null when this browser cannot check Ed25519 at all (no WebCrypto Ed25519). */
     function verifySignature(k, signature, data) {
+        if (!global.crypto || !crypto.subtle) {
+            return Promise.resolve(null);
+        }
         return publicKey(k).then(function (key) {
-            return crypto.subtle.verify({name: 'Ed25519'}, key, signature, data);
-        }).catch(function () {
-            return false;
+            return crypto.subtle.verify({name: 'Ed25519'}, key, signature, data).catch(function () {
+                return false;
+            });
+        }, function () {
+            delete keyObjects[k.keyId];
+            return null;
         });
     }
 
@@ -238,6 +245,9 @@
             }
             return verifySignature(key, c.signature, c.body).then(function (ok) {
                 var t = Math.floor(now / 1000);
+                if (ok === null) {
+                    return {result: 'UNCONFIRMED', reason: 'noCrypto', claims: c};
+                }
                 if (!ok) {
                     return {result: 'FORGED'};
                 }

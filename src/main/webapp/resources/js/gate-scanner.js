@@ -189,7 +189,7 @@
     function fromPhone(v, at) {
         var c = v.claims;
         var reason = v.reason === 'stale' ? t('stale', duration(at - v.listAt)) : v.reason === 'unknownKey' ? t('unknownKey')
-            : v.reason === 'noList' ? t('noListVerdict') : '';
+            : v.reason === 'noList' ? t('noListVerdict') : v.reason === 'noCrypto' ? t('noCrypto') : '';
         var shown = {result: v.result, offline: true, gate: gateName(), at: at, note: reason ? reason : t('offlineVerdict')};
         if (c && v.result !== 'FORGED') {
             shown.type = c.type;
