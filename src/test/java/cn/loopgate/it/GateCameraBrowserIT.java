@@ -60,6 +60,7 @@ class GateCameraBrowserIT {
         try (Browser b = Browser.open(portal.baseUrl(), true, "--use-fake-device-for-media-stream",
                 "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + video,
                 "--autoplay-policy=no-user-gesture-required")) {
+            b.viewport(390, 844);
             b.login(guard);
             b.go("/gate/verify.xhtml");
             // online: the camera reads the code, the server decides

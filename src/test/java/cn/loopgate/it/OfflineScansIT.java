@@ -3,6 +3,7 @@ package cn.loopgate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,6 +35,11 @@ class OfflineScansIT {
             scans.add(i);
         }
         return body;
+    }
+
+    @BeforeAll
+    static void start() {
+        GateIT.start();
     }
 
     @Test
