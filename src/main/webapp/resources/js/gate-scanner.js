@@ -202,7 +202,8 @@
 
     function verifyOnline(gate, text) {
         var abort = new AbortController();
-        var timer = setTimeout(function () { abort.abort(); }, 6000);
+        // Once the server was out of reach, give it less time: a guard should not wait seconds per car.
+        var timer = setTimeout(function () { abort.abort(); }, offline ? 1500 : 5000);
         return fetch(api + '/gate/verify', {method: 'POST', credentials: 'same-origin', cache: 'no-store', signal: abort.signal,
             headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
             body: JSON.stringify({gateId: gate, content: text})}).then(function (r) {
@@ -304,7 +305,12 @@
             canvas.width = w;
             canvas.height = h;
             context.drawImage(video, 0, 0, w, h);
-            var code = jsQR(context.getImageData(0, 0, w, h).data, w, h, {inversionAttempts: 'dontInvert'});
+            var code = null;
+            try {
+                code = jsQR(context.getImageData(0, 0, w, h).data, w, h, {inversionAttempts: 'dontInvert'});
+            } catch (e) {
+                code = null;
+            }
             if (code && code.data) {
                 var now = Date.now();
                 var same = code.data === lastText && now - lastAt < SAME_CODE_PAUSE_MS;
@@ -412,6 +418,16 @@
             if (stream) {
                 stopCamera();
             } else {
+                startCamera();
+            }
+        });
+        // The camera is released while the page is hidden (battery; other apps) and taken again on return.
+        document.addEventListener('visibilitychange', function () {
+            if (document.hidden && stream) {
+                stopCamera();
+                root.setAttribute('data-resume', 'true');
+            } else if (!document.hidden && root.getAttribute('data-resume')) {
+                root.removeAttribute('data-resume');
                 startCamera();
             }
         });

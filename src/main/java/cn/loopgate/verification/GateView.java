@@ -2,7 +2,6 @@ package cn.loopgate.verification;
 
 import cn.loopgate.park.Gate;
 import cn.loopgate.park.GateRegistry;
-import cn.loopgate.shared.web.FacesSupport;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,8 +10,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The guard's phone page (gate/verify.xhtml): the guard picks one of their gates (kept between scans,
- * preselected when they have one), each scan shows one big verdict.
+ * The guard's phone page (gate/verify.xhtml): the guard's gates to pick from (preselected when they have
+ * one). Scanning, verdicts and the offline mode run in the browser (resources/js/gate-scanner.js) against
+ * the gate's API, so that the page keeps working without the network (docs/pages.md, "Gate scanner").
  */
 @Named
 @ViewScoped
@@ -25,13 +25,10 @@ public class GateView implements Serializable {
     }
 
     @Inject
-    transient GateService gates;
-    @Inject
     transient GateRegistry registry;
 
     private Long gateId;
     private String content;
-    private ScanResult result;
     private List<Choice> choices;
 
     public List<Choice> getChoices() {
@@ -45,19 +42,6 @@ public class GateView implements Serializable {
         return choices;
     }
 
-    public void verify() {
-        ScanResult r = FacesSupport.attempt(() -> gates.verify(new GateCheck(null, content, gateId)));
-        if (r != null) {
-            result = r;
-            content = null;
-        }
-    }
-
-    public void next() {
-        result = null;
-        content = null;
-    }
-
     public Long getGateId() {
         getChoices();
         return gateId;
@@ -66,5 +50,4 @@ public class GateView implements Serializable {
     public void setGateId(Long v) { gateId = v; }
     public String getContent() { return content; }
     public void setContent(String v) { content = v; }
-    public ScanResult getResult() { return result; }
 }

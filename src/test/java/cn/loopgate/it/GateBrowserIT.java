@@ -93,7 +93,15 @@ class GateBrowserIT {
                 field.sendKeys(number);
                 b.driver.findElement(By.id("scans:search")).click();
                 b.waitForText(By.id("scans:entries"), "猪*戒");
-                String table = b.driver.findElement(By.id("scans:entries")).getText();
+                // read afresh until it holds: the table may be replaced by a late AJAX update between finding and reading
+                String table = new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20)).until(d -> {
+                    try {
+                        String t = d.findElement(By.id("scans:entries")).getText();
+                        return t.contains("猪*戒") ? t : null;
+                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                        return null;
+                    }
+                });
                 assertTrue(table.contains("东门") && table.contains("有效") && !table.contains("猪八戒"), table);
                 b.screenshot(phone ? "scans-390" : "scans-1440");
                 if (!phone) {
