@@ -115,6 +115,7 @@ class GateCameraBrowserIT {
                     + " and result = 'FORGED'", guard) == 1);
             b.screenshot("gate-camera-uploaded-390");
             b.viewport(1440, 900);
+            ((JavascriptExecutor) b.driver).executeScript("window.scrollTo(0, 0);");
             b.screenshot("gate-camera-1440");
         } finally {
             Files.deleteIfExists(video);
