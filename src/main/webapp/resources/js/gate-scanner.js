@@ -190,7 +190,8 @@
         var c = v.claims;
         var reason = v.reason === 'stale' ? t('stale', duration(at - v.listAt)) : v.reason === 'unknownKey' ? t('unknownKey')
             : v.reason === 'noList' ? t('noListVerdict') : v.reason === 'noCrypto' ? t('noCrypto') : '';
-        var shown = {result: v.result, offline: true, gate: gateName(), at: at, note: reason ? reason : t('offlineVerdict')};
+        var shown = {result: v.result, offline: true, gate: gateName(), at: at,
+            note: reason ? reason : v.result === 'FORGED' ? '' : t('offlineVerdict')};
         if (c && v.result !== 'FORGED') {
             shown.type = c.type;
             shown.permitId = String(c.permitId);
