@@ -78,7 +78,7 @@ class PlansAndReportsBrowserIT {
             liaison.driver.findElement(By.cssSelector("input.comment-DORMITORY")).sendKeys("Two per room at most");
             liaison.driver.findElement(By.id("review:return")).click();
             // the confirmation names the firm and the consequence before anything happens
-            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirmdialog")).getText().contains("退回修改"));
+            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirm-dialog")).getText().contains("退回修改"));
             liaison.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             liaison.waitForText(By.id("planStatus"), "已退回修改");
 
@@ -95,7 +95,7 @@ class PlansAndReportsBrowserIT {
             liaison.screenshot("plan-review-v2");
             type(liaison, "review:conditionsText", "Weekly test summary");
             liaison.driver.findElement(By.id("review:approve")).click();
-            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirmdialog")).getText().contains("复工复产证明"));
+            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirm-dialog")).getText().contains("复工复产证明"));
             liaison.screenshot("plan-approve-confirm");
             liaison.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             liaison.waitForText(By.id("planStatus"), "已批准");
