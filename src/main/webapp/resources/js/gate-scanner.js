@@ -278,9 +278,21 @@
         });
     }
 
-    /** Refreshes keys and list when due and uploads the queue; marks the page offline when the server is away. */
-    function sync() {
-        return LoopgateOffline.refresh(api, false).then(function () {
+    /**
+     * Refreshes keys and list when due and uploads the queue; marks the page offline when the server is away.
+     * With {@code probe} (page load, the browser's "online" event) the server is asked even when nothing is due,
+     * so a page reloaded from the service worker's copy says at once that it is offline.
+     */
+    function sync(probe) {
+        var reach = probe === true ? fetch(api + '/public/permits/keys', {method: 'HEAD', cache: 'no-store', credentials: 'omit'})
+            .then(function (r) {
+                if (r.status >= 500) {
+                    throw new Error('server ' + r.status);
+                }
+            }) : Promise.resolve();
+        return reach.then(function () {
+            return LoopgateOffline.refresh(api, false);
+        }).then(function () {
             offline = false;
             return LoopgateOffline.upload(api, user);
         }).then(function (u) {
@@ -432,14 +444,16 @@
                 startCamera();
             }
         });
-        window.addEventListener('online', sync);
+        window.addEventListener('online', function () {
+            sync(true);
+        });
         window.addEventListener('offline', function () {
             offline = true;
             banner();
         });
         setInterval(sync, 15000);
         installable();
-        sync();
+        sync(true);
         startCamera();
     }
 

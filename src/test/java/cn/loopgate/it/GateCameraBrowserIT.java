@@ -122,6 +122,134 @@ class GateCameraBrowserIT {
         }
     }
 
+    /**
+     * A real outage, not an emulated one: the browser reaches the portal through a small TCP relay, which the
+     * test closes. The page is reloaded with the server out of reach: the service worker serves its copy, the
+     * page says it is offline, a pasted code is verified on the phone and queued; the relay opens again and the
+     * queue is uploaded.
+     */
+    @Test
+    void thePageReloadsOfflineFromItsServiceWorkerAndUploadsLater() throws Exception {
+        Portal portal = Portal.get();
+        Api admin = portal.api("admin");
+        long firm = TestData.newFirm(admin, "CD-HTP", false, 20);
+        Instant now = Instant.parse(admin.get("test/clock").json().get("now").asText());
+        long id = PermitFixtures.insert(portal, PermitType.CARD, firm, "牛魔王", "110105199001019999",
+                now.minus(1, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS));
+        String qr = portal.api(TestData.newUser(admin, "FIRM_MANAGER", firm)).get("permits/" + id).json().get("qr").asText();
+        String guard = TestData.newUser(admin, "GUARD", null);
+        TestData.gate(admin, "CD-HTP", "断网岗", guard);
+        java.net.URI target = java.net.URI.create(portal.baseUrl());
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (Relay relay = new Relay(port, target.getHost(), target.getPort());
+             Browser b = Browser.open("http://localhost:" + port, true)) {
+            relay.open();
+            b.viewport(390, 844);
+            b.login(guard);
+            b.go("/gate/verify.xhtml");
+            WebElement root = b.waitFor(By.id("lg-scanner"));
+            waitUntil(b, () -> root.getAttribute("data-cached") != null, "service worker cached the page");
+            b.waitForText(By.id("lg-net-list"), "吊销名单更新于");
+
+            relay.close();
+            b.driver.navigate().refresh();
+            b.waitFor(By.id("lg-scanner"));
+            b.waitForText(By.id("lg-net-state"), "离线");
+            b.driver.findElement(By.id("gate:content")).sendKeys(qr);
+            b.driver.findElement(By.id("gate:verify")).click();
+            b.waitForText(By.id("verdict"), "有效");
+            assertEquals("offline", b.driver.findElement(By.id("verdictBox")).getAttribute("data-source"));
+            b.waitForText(By.id("lg-net-queue"), "1 条离线扫码待上传");
+            b.screenshot("gate-reloaded-offline-390");
+            assertEquals(0, PermitFixtures.count(portal, "select count(*) from gate_scan where permit_id = ?", id));
+
+            relay.open();
+            ((JavascriptExecutor) b.driver).executeScript("window.dispatchEvent(new Event('online'));");
+            b.waitForText(By.id("lg-net-queue"), "已上传 1 条离线扫码");
+            assertEquals(1, PermitFixtures.count(portal, "select count(*) from gate_scan where permit_id = ? and guard = ?"
+                    + " and offline_result = 'VALID' and result = 'VALID' and uploaded_at is not null", id, guard));
+        }
+    }
+
+    /** Relays TCP connections from a local port to the portal; closing it cuts every open connection at once. */
+    static final class Relay implements AutoCloseable {
+        private final int port;
+        private final String host;
+        private final int targetPort;
+        private final java.util.Set<java.net.Socket> sockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gate-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        private volatile java.net.ServerSocket server;
+
+        Relay(int port, String host, int targetPort) {
+            this.port = port;
+            this.host = host;
+            this.targetPort = targetPort;
+        }
+
+        void open() throws IOException {
+            java.net.ServerSocket s = new java.net.ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            server = s;
+            threads.submit(() -> accept(s));
+        }
+
+        private void accept(java.net.ServerSocket s) {
+            while (!s.isClosed()) {
+                try {
+                    java.net.Socket in = s.accept();
+                    java.net.Socket out = new java.net.Socket(host, targetPort);
+                    sockets.add(in);
+                    sockets.add(out);
+                    threads.submit(() -> pipe(in, out));
+                    threads.submit(() -> pipe(out, in));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void pipe(java.net.Socket from, java.net.Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException e) {
+                // the other side or the test closed it
+            } finally {
+                quietly(from);
+                quietly(to);
+            }
+        }
+
+        private void quietly(java.io.Closeable c) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+            if (c instanceof java.net.Socket socket) {
+                sockets.remove(socket);
+            }
+        }
+
+        /** Stops accepting and cuts every open connection; {@link #open()} listens again on the same port. */
+        @Override
+        public void close() {
+            if (server != null) {
+                quietly(server);
+            }
+            for (java.net.Socket s : java.util.List.copyOf(sockets)) {
+                quietly(s);
+            }
+        }
+    }
+
     private static void waitUntil(Browser b, java.util.function.BooleanSupplier condition, String what) {
         try {
             new WebDriverWait(b.driver, Duration.ofSeconds(40)).until(d -> {
