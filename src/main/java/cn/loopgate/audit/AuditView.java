@@ -23,11 +23,11 @@ public class AuditView implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The object types the services audit (AuditService.Subject.type). */
     static final List<String> TYPES = List.of("ResumptionPlan", "DailyReport", "CardBatch", "VehiclePass", "Permit",
-            "Problem", "Worker", "RosterImport", "Firm", "Park", "District", "User", "SigningKey");
+            "Problem", "Worker", "RosterImport", "Firm", "Park", "District", "User", "SigningKey", "GateScan");
     static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "SUBMIT", "RESUBMIT", "RETURN", "APPROVE", "REJECT",
             "CONDITION", "RESUME", "FILE", "CORRECT", "REOPEN", "REMIND_MISSING", "APPLY", "REVIEW", "ISSUE", "REVOKE",
             "REISSUE", "REPLACE", "ROTATE", "LEAVE", "CHECK", "IMPORT", "RAISE", "ACKNOWLEDGE", "ASSIGN", "ESCALATE",
-            "RESOLVE", "CONFIRM", "COMMENT", "ATTACH", "POLICY_SUSPEND", "POLICY_LIFT", "ANONYMIZE");
+            "RESOLVE", "CONFIRM", "COMMENT", "ATTACH", "POLICY_SUSPEND", "POLICY_LIFT", "ANONYMIZE", "UPLOAD");
 
     @Inject
     AuditService audit;

@@ -3,6 +3,7 @@ package cn.loopgate.home;
 import cn.loopgate.report.Board;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What each role's home page shows; one record per role, built in one transaction by {@link HomeService}. */
@@ -26,9 +27,28 @@ public final class Home {
                           long overdueProblems) {
     }
 
-    /** The analyst's headline figures of today, across all parks. */
+    /**
+     * The analyst's headline figures of today, across all parks, and what changed since the previous day
+     * ({@code previousDay} null, {@code changes} empty when there is nothing to compare).
+     */
     public record Analyst(long firms, long reported, long pending, long missing, long abnormal, long late,
-                          long plansWaiting, long overdueProblems, Instant at) {
+                          long plansWaiting, long overdueProblems, Instant at, LocalDate previousDay, List<Change> changes) {
+    }
+
+    /**
+     * One figure today (so far) and on the previous day (closed): {@code key} is the bundle key of its name
+     * ({@code board.reported}, ...). {@code delta} as shown: "+3", "−2" or "±0".
+     */
+    public record Change(String key, long today, long before) {
+        public String delta() {
+            long d = today - before;
+            return d > 0 ? "+" + d : d < 0 ? "−" + (-d) : "±0";
+        }
+
+        /** More of a bad thing (missing, abnormal, late) or fewer reports: shown in the warning colour. */
+        public boolean worse() {
+            return "board.reported".equals(key) ? today < before : today > before;
+        }
     }
 
     /** The administrator's set-up checklist and the accounts locked after failed sign-ins. */

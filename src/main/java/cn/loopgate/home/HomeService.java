@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -94,11 +95,22 @@ public class HomeService {
         access.require(Role.ANALYST, Role.ADMIN);
         Board board = boards.board(null);
         FirmScope scope = access.firmScope();
+        // What changed: today's figures so far against the previous (closed) day's, same parks.
+        LocalDate today = board.rows().stream().map(Board.Row::day).max(Comparator.naturalOrder()).orElse(null);
+        LocalDate previous = today == null ? null : today.minusDays(1);
+        List<Home.Change> changes = List.of();
+        if (previous != null) {
+            Board before = boards.board(previous);
+            changes = List.of(new Home.Change("board.reported", board.reported(), before.reported()),
+                    new Home.Change("board.missing", board.missing(), before.missing()),
+                    new Home.Change("board.abnormal", board.abnormal(), before.abnormal()),
+                    new Home.Change("board.late", board.late(), before.late()));
+        }
         return new Home.Analyst(board.rows().size(), board.reported(), board.pending(), board.missing(), board.abnormal(),
                 board.late(),
                 scoped("select count(p) from ResumptionPlan p where p.status = :s and " + scope.where("p.firmId", "p.parkId"), scope,
                         "s", PlanStatus.SUBMITTED),
-                overdueProblems(scope), board.at());
+                overdueProblems(scope), board.at(), previous, changes);
     }
 
     public Home.Admin admin() {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +31,9 @@ public class PublicPermitResource {
     SigningKeys keys;
     @Inject
     RevocationList revocations;
+    @Inject
+    @ConfigProperty(name = "loopgate.permit.keys-max-age", defaultValue = "86400")
+    long keysMaxAge;
 
     /** A published key: X.509 SubjectPublicKeyInfo (base64) and the raw 32 bytes (base64url). */
     public record KeyView(String keyId, String algorithm, String status, String publicKey, String rawPublicKey,
@@ -39,9 +43,14 @@ public class PublicPermitResource {
     @GET
     @Path("keys")
     @Operation(summary = "Public keys that sign permit QR codes, active and retired")
-    public List<KeyView> keys() {
+    public Response keys() {
         keys.active();
-        return keys.all().stream().map(PublicPermitResource::view).toList();
+        List<KeyView> all = keys.all().stream().map(PublicPermitResource::view).toList();
+        // Keys never change once written; the max-age says how long an offline verifier may go without
+        // looking for a key made since (a rotation), docs/pages.md "Gate scanner".
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge((int) Math.min(Integer.MAX_VALUE, keysMaxAge));
+        return Response.ok(all).cacheControl(cc).build();
     }
 
     @GET

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 /** For scanner devices at the gates (gate guards): POST the QR text, get the verdict. */
 @Path("/gate")
 @RequestScoped
@@ -20,11 +22,25 @@ public class GateResource {
 
     @Inject
     GateService gate;
+    @Inject
+    OfflineScans offline;
 
     @POST
     @Path("verify")
     @Operation(summary = "Verify a scanned permit QR code; every call is logged")
     public ScanResult verify(GateCheck check) {
         return gate.verify(check);
+    }
+
+    /** The answer to an upload of offline scans: one outcome per scan, in the order sent. */
+    public record Uploaded(List<QueuedScan.Outcome> results) {
+    }
+
+    @POST
+    @Path("offline-scans")
+    @Operation(summary = "Upload scans the guard's phone verified offline, with their original scan time; each is checked"
+            + " again for that time and logged (a scan already uploaded, by its clientId, is not stored twice)")
+    public Uploaded offlineScans(QueuedScan.Batch batch) {
+        return new Uploaded(offline.upload(batch));
     }
 }

@@ -243,7 +243,7 @@ public class GateService {
      * (long expired by then) no longer has the holder's digest: its own signed QR is matched on type and
      * validity alone, so the gate says EXPIRED rather than FORGED.
      */
-    private static boolean describes(PermitCodec.Claims claims, Facts p) {
+    static boolean describes(PermitCodec.Claims claims, Facts p) {
         return claims.type() == p.type()
                 && claims.validFrom() == p.validFrom().getEpochSecond()
                 && claims.validTo() == p.validTo().getEpochSecond()

@@ -2,19 +2,17 @@ package cn.loopgate.verification;
 
 import cn.loopgate.park.Gate;
 import cn.loopgate.park.GateRegistry;
-import cn.loopgate.shared.web.FacesSupport;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The guard's phone page (gate/verify.xhtml): the guard picks one of their gates (kept between scans,
- * preselected when they have one), each scan shows one big verdict; the guard may type the person's temperature
- * (一扫四查), sent with the scan.
+ * The guard's phone page (gate/verify.xhtml): the guard's gates to pick from (preselected when they have
+ * one). Scanning, verdicts and the offline mode run in the browser (resources/js/gate-scanner.js) against
+ * the gate's API, so that the page keeps working without the network (docs/pages.md, "Gate scanner").
  */
 @Named
 @ViewScoped
@@ -27,14 +25,10 @@ public class GateView implements Serializable {
     }
 
     @Inject
-    GateService gates;
-    @Inject
     GateRegistry registry;
 
     private Long gateId;
     private String content;
-    private BigDecimal temperature;
-    private ScanResult result;
     private List<Choice> choices;
 
     public List<Choice> getChoices() {
@@ -48,21 +42,6 @@ public class GateView implements Serializable {
         return choices;
     }
 
-    public void verify() {
-        ScanResult r = FacesSupport.attempt(() -> gates.verify(new GateCheck(null, content, gateId, temperature)));
-        if (r != null) {
-            result = r;
-            content = null;
-            temperature = null;
-        }
-    }
-
-    public void next() {
-        result = null;
-        content = null;
-        temperature = null;
-    }
-
     public Long getGateId() {
         getChoices();
         return gateId;
@@ -71,7 +50,4 @@ public class GateView implements Serializable {
     public void setGateId(Long v) { gateId = v; }
     public String getContent() { return content; }
     public void setContent(String v) { content = v; }
-    public ScanResult getResult() { return result; }
-    public BigDecimal getTemperature() { return temperature; }
-    public void setTemperature(BigDecimal v) { temperature = v; }
 }

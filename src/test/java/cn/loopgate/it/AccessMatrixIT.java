@@ -141,6 +141,8 @@ class AccessMatrixIT {
             // every permit printed before still verifies (PermitsIT.aPermitSignedByARotatedOutKeyStillVerifies).
             row("POST /api/v1/permits/signing-keys/rotate",        "403",     "403",     "403",     "403",     "200"),
             row("POST /api/v1/gate/verify",                        "403",     "403",     "403",     "400",     "403"),
+            // Issue 17.7: a guard's phone uploads the scans it verified offline; an empty upload is refused (400).
+            row("POST /api/v1/gate/offline-scans",                 "403",     "403",     "403",     "400",     "403"),
             // Issue 19: gates of parks (administrators and the park's liaison manage them; a guard lists their own),
             // a park's gate policy, and the scan log (liaison officers: their parks; analysts: all). Writes with an
             // empty body are refused by validation (400) once the access checks pass; another park's is 403 (parks

@@ -35,6 +35,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String base, boolean phone) throws IOException {
+        return open(base, phone, new String[0]);
+    }
+
+    /** With extra Chromium switches (e.g. a fake camera playing a file, GateCameraBrowserIT). */
+    public static Browser open(String base, boolean phone, String... extraArguments) throws IOException {
         System.setProperty("SE_OFFLINE", "true");
         Path profile = Files.createTempDirectory("loopgate-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -43,6 +48,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile,
                 phone ? "--window-size=390,844" : "--window-size=1366,900");
+        options.addArguments(extraArguments);
         // downloads land in the profile's folder without asking (tests read the printed PDFs)
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));

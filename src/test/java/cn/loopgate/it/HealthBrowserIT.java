@@ -50,14 +50,14 @@ class HealthBrowserIT {
             b.go("/gate/verify.xhtml");
             scan(b, qrLate, null);
             b.waitForText(By.id("verdict"), "核酸超期");
-            assertTrue(b.driver.findElement(By.id("gate:verdictBox")).getAttribute("class").contains("lg-verdict-TEST_OVERDUE"));
+            assertTrue(b.driver.findElement(By.id("verdictBox")).getAttribute("class").contains("lg-verdict-TEST_OVERDUE"));
             assertEquals("超期或无记录", b.driver.findElement(By.id("testStatus")).getText());
             assertNoSidewaysScroll(b);
             b.screenshot("health-gate-overdue-390");
 
             scan(b, qrHot, "38.2");
             b.waitForText(By.id("verdict"), "发热");
-            assertTrue(b.driver.findElement(By.id("gate:verdictBox")).getAttribute("class").contains("lg-verdict-FEVER"));
+            assertTrue(b.driver.findElement(By.id("verdictBox")).getAttribute("class").contains("lg-verdict-FEVER"));
             assertEquals("38.2 °C", b.driver.findElement(By.id("temperatureRead")).getText());
             assertEquals("有效阴性", b.driver.findElement(By.id("testStatus")).getText(), "the test is fine, the fever is not");
             assertTrue(b.driver.findElement(By.id("gate:temperature")).getAttribute("value").isEmpty(), "cleared for the next person");
@@ -71,7 +71,7 @@ class HealthBrowserIT {
                     .put("overdueAction", "WARN")).status());
             scan(b, qrLate, "36.5");
             b.waitForText(By.id("verdict"), "有效");
-            assertEquals("提醒：核酸已超期", b.driver.findElement(By.id("gate:warning")).getText());
+            assertEquals("提醒：核酸已超期", b.driver.findElement(By.id("warning")).getText());
             b.screenshot("health-gate-warning-390");
         }
 

@@ -77,6 +77,9 @@ class PlansAndReportsBrowserIT {
             assertTrue(liaison.driver.findElements(By.id("review:commitment")).size() == 1, "the letter can be opened");
             liaison.driver.findElement(By.cssSelector("input.comment-DORMITORY")).sendKeys("Two per room at most");
             liaison.driver.findElement(By.id("review:return")).click();
+            // the confirmation names the firm and the consequence before anything happens
+            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirm-dialog")).getText().contains("退回修改"));
+            liaison.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             liaison.waitForText(By.id("planStatus"), "已退回修改");
 
             manager.go("/firm/plan.xhtml");
@@ -92,6 +95,9 @@ class PlansAndReportsBrowserIT {
             liaison.screenshot("plan-review-v2");
             type(liaison, "review:conditionsText", "Weekly test summary");
             liaison.driver.findElement(By.id("review:approve")).click();
+            assertTrue(liaison.waitFor(By.cssSelector(".ui-confirm-dialog")).getText().contains("复工复产证明"));
+            liaison.screenshot("plan-approve-confirm");
+            liaison.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             liaison.waitForText(By.id("planStatus"), "已批准");
 
             manager.go("/firm/plan.xhtml");
