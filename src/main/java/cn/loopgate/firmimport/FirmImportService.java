@@ -134,6 +134,10 @@ public class FirmImportService {
         List<Result> fresh = results.stream().filter(r -> r.valid() && r.action() == Action.NEW).toList();
         List<Result> changed = results.stream().filter(r -> r.valid() && r.action() == Action.UPDATE).toList();
         Map<String, Long> ids = write(fresh, changed, now);
+        // Written now, so that EclipseLink reads from here on through the transaction's own connection (before its
+        // first write it reads through its read pool, which cannot see the firms just inserted by JDBC).
+        imp.imported(fresh.size() + changed.size(), 0, now);
+        em.flush();
         List<Link> links = new ArrayList<>();
         int invited = 0;
         for (Result r : results) {
