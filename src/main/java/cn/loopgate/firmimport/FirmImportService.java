@@ -9,7 +9,6 @@ import cn.loopgate.firm.Industry;
 import cn.loopgate.firmimport.FirmImportCheck.Action;
 import cn.loopgate.firmimport.FirmImportCheck.Existing;
 import cn.loopgate.firmimport.FirmImportCheck.ExistingUser;
-import cn.loopgate.firmimport.FirmImportCheck.FirmRow;
 import cn.loopgate.firmimport.FirmImportCheck.ParkRef;
 import cn.loopgate.firmimport.FirmImportCheck.Result;
 import cn.loopgate.identity.AccessPolicy;
