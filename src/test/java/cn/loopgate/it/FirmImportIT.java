@@ -200,9 +200,18 @@ class FirmImportIT {
      */
     @Test
     void benchmark() throws Exception {
-        int rows = Integer.getInteger("loopgate.bench.firmImportRows", 0);
-        Assumptions.assumeTrue(rows > 0, "benchmark: run src/bench/firm-import.sh");
+        String sizes = System.getProperty("loopgate.bench.firmImportRows", "");
+        Assumptions.assumeTrue(!sizes.isBlank() && !"0".equals(sizes), "benchmark: run src/bench/firm-import.sh");
         boolean managers = Integer.getInteger("loopgate.bench.firmImportManagers", 0) > 0;
+        for (String size : sizes.split(",")) {
+            benchmark(Integer.parseInt(size.strip()), managers);
+        }
+        // The portal's own account of each import (durations and counts only, docs/firm-import.md).
+        java.nio.file.Files.readAllLines(portal.server.log()).stream().filter(l -> l.contains("firm import"))
+                .forEach(l -> System.out.println("BENCH server: " + l.substring(Math.max(0, l.indexOf("firm import")))));
+    }
+
+    static void benchmark(int rows, boolean managers) throws Exception {
         List<List<String>> sheet = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("企业名称", "统一社会信用代码", "所属园区", "行业", "规模类别", "四上类别",
                 "登记职工人数", "联系人", "联系电话"));
