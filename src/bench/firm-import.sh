@@ -5,8 +5,9 @@
 #   src/bench/firm-import.sh                       # starts the integration tests' portal: FirmImportIT's benchmark
 #   LOOPGATE_URL=http://127.0.0.1:18080 src/bench/firm-import.sh   # against a running portal (built-in login)
 #
-# Settings: ROWS (20000), MANAGERS (0; 1 = every row also invites its manager, with a phone, through the
-# account package), FORMAT (csv, or xlsx when python3 has openpyxl; the IT mode sends .xlsx), PARK (a park code; default the first
+# Settings: ROWS (20000; in the IT mode a comma-separated list of sizes, run in turn), MANAGERS (0; in the REST
+# mode 1 = every row also invites its manager, with a phone, through the account package; in the IT mode N = one
+# more list of N rows that invites every manager), FORMAT (csv, or xlsx when python3 has openpyxl; the IT mode sends .xlsx), PARK (a park code; default the first
 # park the API lists), LOOPGATE_USER / LOOPGATE_PASSWORD (admin / loopgate123).
 # The run WRITES: ROWS new firms (fresh credit codes every run) and, with MANAGERS=1, ROWS users.
 set -euo pipefail

@@ -141,6 +141,7 @@ public class FirmImportService {
         List<Result> fresh = results.stream().filter(r -> r.valid() && r.action() == Action.NEW).toList();
         List<Result> changed = results.stream().filter(r -> r.valid() && r.action() == Action.UPDATE).toList();
         Map<String, Long> ids = write(fresh, changed, now);
+        long written = System.nanoTime();
         // Written now, so that EclipseLink reads from here on through the transaction's own connection (before its
         // first write it reads through its read pool, which cannot see the firms just inserted by JDBC).
         imp.imported(fresh.size() + changed.size(), 0, now);
@@ -162,9 +163,9 @@ public class FirmImportService {
         imp.imported(fresh.size() + changed.size(), invited, now);
         int invitations = invited;
         long t3 = System.nanoTime();
-        LOG.info(() -> String.format("firm import %d: %d rows read and checked in %d ms, %d written in %d ms, %d managers invited in %d ms",
-                imp.getId(), results.size(), (t1 - t0) / 1_000_000, fresh.size() + changed.size(), (t2 - t1) / 1_000_000,
-                invitations, (t3 - t2) / 1_000_000));
+        LOG.info(() -> String.format("firm import %d: %d rows read and checked in %d ms, %d written in %d ms (statements %d ms), "
+                        + "%d managers invited in %d ms", imp.getId(), results.size(), (t1 - t0) / 1_000_000,
+                fresh.size() + changed.size(), (t2 - t1) / 1_000_000, (written - t1) / 1_000_000, invitations, (t3 - t2) / 1_000_000));
         Map<String, Object> after = counts(imp);
         after.put("new", fresh.size());
         after.put("updated", changed.size());
@@ -280,11 +281,14 @@ public class FirmImportService {
                     facts(con, ps, 5, chunk);
                     ps.setArray(14, column(con, chunk, r -> today.computeIfAbsent(r.firm().parkId(),
                             id -> em.find(Park.class, id).today(now).toString())));
+                    long t = System.nanoTime();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.put(rs.getString(1).strip(), rs.getLong(2));
                         }
                     }
+                    int n = chunk.size();
+                    LOG.fine(() -> String.format("firm import: %d new firms inserted in %d ms", n, (System.nanoTime() - t) / 1_000_000));
                 }
             }
             for (int from = 0; from < changed.size(); from += CHUNK) {
