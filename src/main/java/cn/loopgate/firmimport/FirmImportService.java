@@ -56,7 +56,7 @@ import java.util.logging.Logger;
 @Transactional
 public class FirmImportService {
 
-    private static final int CHUNK = 5_000;
+    private static final int CHUNK = 2_000;
     /** Durations and counts only (no names, codes or phones): what an operator needs to see an import's cost. */
     private static final Logger LOG = Logger.getLogger(FirmImportService.class.getName());
     private static final int SHOWN_PROBLEMS = 500;
@@ -273,6 +273,7 @@ public class FirmImportService {
         try (Connection con = dataSource.getConnection()) {
             for (int from = 0; from < fresh.size(); from += CHUNK) {
                 List<Result> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+                fresh(con);
                 try (PreparedStatement ps = con.prepareStatement(insert)) {
                     ps.setTimestamp(1, ts);
                     ps.setTimestamp(2, ts);
@@ -293,6 +294,7 @@ public class FirmImportService {
             }
             for (int from = 0; from < changed.size(); from += CHUNK) {
                 List<Result> chunk = changed.subList(from, Math.min(changed.size(), from + CHUNK));
+                fresh(con);
                 try (PreparedStatement ps = con.prepareStatement(update)) {
                     ps.setTimestamp(1, ts);
                     ps.setArray(2, column(con, chunk, r -> String.valueOf(r.firmId())));
@@ -309,6 +311,18 @@ public class FirmImportService {
             throw new IllegalStateException("firm import failed", e);
         }
         return ids;
+    }
+
+    /**
+     * Fresh statistics of the history before each chunk. The firm_history trigger's statements are planned once per
+     * pooled connection; planned while the table was small they scan it whole, and a list growing it by thousands in
+     * one transaction then costs quadratic time (measured: 20,000 rows after a 2,000-row import took 28 s to write
+     * instead of 1.5 s). ANALYZE counts this transaction's own new rows and invalidates those cached plans.
+     */
+    private static void fresh(Connection con) throws SQLException {
+        try (var st = con.createStatement()) {
+            st.execute("analyze firm_history");
+        }
     }
 
     private static Array column(Connection con, List<Result> rows, java.util.function.Function<Result, String> value) throws SQLException {
