@@ -72,6 +72,8 @@ if [ ! -f "$ENV_FILE" ]; then
       -e "s#^KEYCLOAK_ADMIN_PASSWORD=.*#KEYCLOAK_ADMIN_PASSWORD=$(rnd)#" -e "s#^LOOPGATE_OIDC_CLIENT_SECRET=.*#LOOPGATE_OIDC_CLIENT_SECRET=$(rnd)#" \
       -e "s#^LOOPGATE_PUBLIC_URL=.*#LOOPGATE_PUBLIC_URL=$PUBLIC#" -e "s#^KEYCLOAK_PUBLIC_URL=.*#KEYCLOAK_PUBLIC_URL=$PUBLIC/auth#" \
       -e "s#^LOOPGATE_PERMIT_KEY_ENCRYPTION_KEY=.*#LOOPGATE_PERMIT_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32)#" \
+      -e "s#^LOOPGATE_PII_KEYS=.*#LOOPGATE_PII_KEYS=k1:$(openssl rand -base64 32)#" \
+      -e "s#^LOOPGATE_PII_INDEX_KEY=.*#LOOPGATE_PII_INDEX_KEY=$(openssl rand -base64 32)#" \
       docker/.env.example > "$ENV_FILE"
 fi
 set -a; . "./$ENV_FILE"; set +a

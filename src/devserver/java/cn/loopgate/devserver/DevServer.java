@@ -34,9 +34,9 @@ public final class DevServer {
         EmbeddedDatabase db = null;
         if (System.getenv("LOOPGATE_DB_URL") == null) {
             db = EmbeddedDatabase.start(data.resolve("postgres"), false);
-            config.put("LOOPGATE_DB_URL", db.url());
-            config.put("LOOPGATE_DB_USER", db.user());
-            config.put("LOOPGATE_DB_PASSWORD", db.password());
+            // Also LOOPGATE_DB_EMBEDDED and LOOPGATE_DATA_DIR: without LOOPGATE_PII_KEYS the portal generates its
+            // personal-data keys into .loopgate-data/pii-keys.properties (an external database needs them set).
+            config.putAll(db.portalEnvironment());
             System.out.println("Embedded PostgreSQL on port " + db.port() + ", data in " + data.resolve("postgres"));
         } else {
             System.out.println("Using the external database named by LOOPGATE_DB_URL");

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, boolean clean) throws IOException {
@@ -35,7 +37,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("fsync", "on")
                 .start();
-        return new EmbeddedDatabase(pg);
+        return new EmbeddedDatabase(pg, dataDirectory.toAbsolutePath());
+    }
+
+    /**
+     * What a portal on this database is told: where it is, that it is the embedded one, and the data
+     * directory (the database's parent folder) where, without configured keys, the portal keeps its
+     * generated personal-data keys. Nodes sharing the database share that folder, hence the keys.
+     */
+    public java.util.Map<String, String> portalEnvironment() {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("LOOPGATE_DB_URL", url());
+        env.put("LOOPGATE_DB_USER", user());
+        env.put("LOOPGATE_DB_PASSWORD", password());
+        env.put("LOOPGATE_DB_EMBEDDED", "true");
+        env.put("LOOPGATE_DATA_DIR", dataDirectory.getParent().toString());
+        return env;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public String url() {

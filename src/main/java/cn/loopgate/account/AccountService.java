@@ -7,6 +7,7 @@ import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Caller;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
+import cn.loopgate.identity.Passwords;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.notification.DirectMessages;
@@ -58,6 +59,8 @@ public class AccountService {
     @Inject
     UserDirectory directory;
     @Inject
+    Passwords passwords;
+    @Inject
     DirectMessages messages;
     @Inject
     OidcSettings oidc;
@@ -68,7 +71,7 @@ public class AccountService {
      * Where a link went. {@code link} is set only when no channel could carry it (no mail server, no SMS
      * gateway, or neither address known): the inviter then hands it over in person; it is shown once.
      */
-    public record Delivery(long userId, String username, List<String> channels, String link) {
+    public record Delivery(long userId, String username, List<String> channels, String link) implements java.io.Serializable {
     }
 
     /** A firm's manager accounts; phones masked. */
@@ -170,7 +173,7 @@ public class AccountService {
         }
         String purpose = (String) ((Object[]) rows.get(0))[1];
         validation.check(activation, PasswordRules.check("newPassword", activation.newPassword(), u.getUsername()));
-        u.setPasswordHash(directory.hashPassword(activation.newPassword()));
+        u.setPasswordHash(passwords.hashPassword(activation.newPassword()));
         em.createNativeQuery("update activation_token set used_at = ?1 where user_id = ?2 and used_at is null")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, u.getId()).executeUpdate();
         // A reset also lifts a lock-out: the person has just proved they hold the mailbox or the phone.
@@ -193,14 +196,14 @@ public class AccountService {
         PasswordChange p = change == null ? new PasswordChange(null, null) : change;
         List<FieldError> errors = new ArrayList<>(PasswordRules.check("newPassword", p.newPassword(), c.username()));
         if (p.currentPassword() == null || p.currentPassword().length() > 200
-                || directory.verify(c.username(), p.currentPassword(), UserDirectory.passwordChangeSource(c.username())) != UserDirectory.Check.VALID) {
+                || passwords.verify(c.username(), p.currentPassword(), Passwords.passwordChangeSource(c.username())) != Passwords.Check.VALID) {
             errors.add(0, new FieldError("currentPassword", "password.currentWrong"));
         } else if (p.currentPassword().equals(p.newPassword())) {
             errors.add(new FieldError("newPassword", "password.unchanged"));
         }
         validation.check(p, errors);
         UserAccount u = directory.find(c.username()).orElseThrow(DomainException::notFound);
-        u.setPasswordHash(directory.hashPassword(p.newPassword()));
+        u.setPasswordHash(passwords.hashPassword(p.newPassword()));
         directory.forget(u.getUsername());
         audit.record(subject(u, null), "PASSWORD", null, null, null);
     }

@@ -4,6 +4,7 @@ import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
+import cn.loopgate.identity.Passwords;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.shared.DomainException;
@@ -42,6 +43,8 @@ public class FirstAdministrator {
     EntityManager em;
     @Inject
     UserDirectory directory;
+    @Inject
+    Passwords passwords;
     @Inject
     AuditService audit;
     @Inject
@@ -98,7 +101,7 @@ public class FirstAdministrator {
         validation.check(d, errors);
         UserAccount u = new UserAccount(d.username(), d.displayName(), Role.ADMIN, now);
         u.describe(d.displayName(), d.email(), true);
-        u.setPasswordHash(directory.hashPassword(d.password()));
+        u.setPasswordHash(passwords.hashPassword(d.password()));
         em.persist(u);
         em.flush();
         em.createNativeQuery("update setup_token set used_at = ?1, used_by = ?2 where token_hash = ?3")

@@ -20,8 +20,15 @@ public class LoginHints {
     @ConfigProperty(name = "loopgate.demo-data", defaultValue = "false")
     boolean demo;
 
+    @Inject
+    cn.loopgate.identity.oidc.OidcSettings oidc;
+
+    /**
+     * The demo users' hint: only with the built-in login. With Keycloak on, the realm decides who exists and what
+     * their passwords are; the portal must not advertise a password there.
+     */
     public boolean isDemo() {
-        return demo;
+        return demo && !oidc.enabled();
     }
 
     public boolean isSetupOpen() {

@@ -24,9 +24,9 @@ public class ManagersView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AccountService accounts;
+    AccountService accounts;
     @Inject
-    transient FirmPicker picker;
+    FirmPicker picker;
 
     private FirmOption firm;
     private transient List<ManagerResource.ManagerView> list;

@@ -15,7 +15,7 @@ public class SetupView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient FirstAdministrator setup;
+    FirstAdministrator setup;
 
     private String token;
     private String username;

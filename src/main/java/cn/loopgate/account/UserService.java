@@ -3,6 +3,7 @@ package cn.loopgate.account;
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
+import cn.loopgate.identity.Passwords;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
@@ -40,6 +41,8 @@ public class UserService {
     Validation validation;
     @Inject
     UserDirectory directory;
+    @Inject
+    Passwords passwords;
     @Inject
     Clock clock;
 
@@ -128,7 +131,7 @@ public class UserService {
         u.describe(d.displayName(), d.email(), d.enabled());
         u.bind(d.role(), d.firmId(), d.parkIds());
         if (d.password() != null) {
-            u.setPasswordHash(directory.hashPassword(d.password()));
+            u.setPasswordHash(passwords.hashPassword(d.password()));
         }
     }
 

@@ -25,11 +25,11 @@ public class UsersView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient UserService users;
+    UserService users;
     @Inject
-    transient ParkService parks;
+    ParkService parks;
     @Inject
-    transient FirmPicker picker;
+    FirmPicker picker;
 
     private PageModel<UserAccount> model;
     private String text;

@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
 public final class AuditSentences {
 
     /** One readable entry of the audit page. */
-    public record Line(long id, Instant at, String sentence, List<Change> changes, String reason) {
+    public record Line(long id, Instant at, String sentence, List<Change> changes, String reason) implements java.io.Serializable {
     }
 
     /** One field that changed, with the form's label. */
-    public record Change(String label, String before, String after) {
+    public record Change(String label, String before, String after) implements java.io.Serializable {
     }
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,}");

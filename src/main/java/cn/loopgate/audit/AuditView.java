@@ -30,7 +30,7 @@ public class AuditView implements Serializable {
             "RESOLVE", "CONFIRM", "COMMENT", "ATTACH", "POLICY_SUSPEND", "POLICY_LIFT", "ANONYMIZE");
 
     @Inject
-    transient AuditService audit;
+    AuditService audit;
 
     private String actor;
     private String objectType;

@@ -59,11 +59,11 @@ public class BulletinArchive {
     }
 
     /** A published bulletin without its PDFs. */
-    public record Published(long id, String number, LocalDate day, String subject, Instant generatedAt, String issuedBy) {
+    public record Published(long id, String number, LocalDate day, String subject, Instant generatedAt, String issuedBy) implements java.io.Serializable {
     }
 
     /** One figure that changed since publication: group (park or the total), figure, published and now. */
-    public record Revision(String group, String figure, String published, String current) {
+    public record Revision(String group, String figure, String published, String current) implements java.io.Serializable {
     }
 
     public Published issue(IssueBulletin command) {

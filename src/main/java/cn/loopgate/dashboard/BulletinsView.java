@@ -16,7 +16,7 @@ import java.util.List;
 public class BulletinsView implements Serializable {
 
     @Inject
-    transient BulletinArchive archive;
+    BulletinArchive archive;
 
     private List<BulletinArchive.Published> bulletins = List.of();
     private BulletinArchive.Published selected;

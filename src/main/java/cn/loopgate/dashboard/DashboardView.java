@@ -32,13 +32,13 @@ public class DashboardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient DashboardService dashboard;
+    DashboardService dashboard;
     @Inject
-    transient Bulletin bulletin;
+    Bulletin bulletin;
     @Inject
-    transient BulletinArchive archive;
+    BulletinArchive archive;
     @Inject
-    transient ParkService parkService;
+    ParkService parkService;
 
     private LocalDate day;
     private LocalDate from;

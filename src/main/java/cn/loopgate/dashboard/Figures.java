@@ -15,7 +15,7 @@ import java.time.LocalDate;
  */
 public record Figures(String key, String label, LocalDate day, Instant asOf, long firms,
                       Ratio resumption, Ratio arrivalResumed, Ratio arrival, Ratio capacity, Ratio compliance,
-                      long reported, long late, long missing, long abnormal, long stopped) {
+                      long reported, long late, long missing, long abnormal, long stopped) implements java.io.Serializable {
 
     static Figures of(String key, String label, LocalDate day, Instant asOf, long firms, long resumed, long onSite,
                       long staff, long capacityPctStaff, long due, long onTime, long reported, long late,

@@ -13,7 +13,7 @@ public record FirmDay(LocalDate day, long firmId, String name, String creditCode
                       boolean aboveSize, String fourAbove, String industry, int registeredStaff, LocalDate resumedOn,
                       boolean resumed, boolean reported, Boolean late, Boolean abnormal, String productionStatus,
                       Integer staffOnSite, Integer reportedStaff, Integer capacityPct, Instant submittedAt,
-                      Boolean onBehalf) {
+                      Boolean onBehalf) implements java.io.Serializable {
 
     /** What the firm's row says at a glance: MISSING, STOPPED, ABNORMAL, RESUMED or NOT_RESUMED. */
     public String state() {

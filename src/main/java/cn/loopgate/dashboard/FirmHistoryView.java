@@ -23,7 +23,7 @@ public class FirmHistoryView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient DashboardService dashboard;
+    DashboardService dashboard;
 
     private Long firm;
     private LocalDate to;

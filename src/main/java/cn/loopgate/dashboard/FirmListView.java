@@ -25,9 +25,9 @@ public class FirmListView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient DashboardService dashboard;
+    DashboardService dashboard;
     @Inject
-    transient Bulletin bulletin;
+    Bulletin bulletin;
 
     private Long park;
     private String day;

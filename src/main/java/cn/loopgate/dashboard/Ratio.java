@@ -10,7 +10,7 @@ import java.math.RoundingMode;
  * denominator is zero (nothing to count), rounded half-up to one decimal otherwise; the JSON always carries
  * the key ({@code "percent": null}), as docs/dashboard.md promises.
  */
-public record Ratio(BigDecimal numerator, BigDecimal denominator, @JsonbNillable BigDecimal percent) {
+public record Ratio(BigDecimal numerator, BigDecimal denominator, @JsonbNillable BigDecimal percent) implements java.io.Serializable {
 
     public static Ratio of(BigDecimal numerator, BigDecimal denominator) {
         BigDecimal pct = denominator.signum() == 0 ? null

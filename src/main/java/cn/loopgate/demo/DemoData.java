@@ -7,7 +7,7 @@ import cn.loopgate.firm.FourAbove;
 import cn.loopgate.firm.Industry;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
-import cn.loopgate.identity.UserDirectory;
+import cn.loopgate.identity.Passwords;
 import cn.loopgate.park.District;
 import cn.loopgate.park.Gate;
 import cn.loopgate.park.Park;
@@ -48,7 +48,7 @@ public class DemoData {
     @PersistenceContext
     EntityManager em;
     @Inject
-    UserDirectory directory;
+    Passwords passwords;
     @Inject
     Clock clock;
     @Inject
@@ -111,7 +111,7 @@ public class DemoData {
             }
         }
 
-        String hash = directory.hashPassword(PASSWORD);
+        String hash = passwords.hashPassword(PASSWORD);
         user("admin", "系统管理员", Role.ADMIN, null, Set.of(), hash, now);
         user("analyst", "工信局分析员", Role.ANALYST, null, Set.of(), hash, now);
         UserAccount guard = user("guard", "卡口值守员", Role.GUARD, null, Set.of(), hash, now);

@@ -25,7 +25,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "firm")
 @NamedQuery(name = "Firm.byCreditCode", query = "select f from Firm f where f.creditCode = :code")
-public class Firm extends BaseEntity {
+public class Firm extends BaseEntity implements java.io.Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "park_id")

@@ -19,9 +19,9 @@ public class FirmProfileView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient FirmService firms;
+    FirmService firms;
     @Inject
-    transient AuditService audit;
+    AuditService audit;
 
     private FirmForm form;
     private FirmView firm;

@@ -10,7 +10,7 @@ public record FirmView(long id, String creditCode, String name, long parkId, Str
                        boolean aboveSize, FourAbove fourAbove, Industry industry, int registeredStaff,
                        String legalRep, String contactName, String contactPhone, String address,
                        LocalDate registeredOn, LocalDate resumedOn, Instant suspendedSince, String suspendedReason,
-                       long version) {
+                       long version) implements java.io.Serializable {
 
     public static FirmView of(Firm f, boolean showContact) {
         return new FirmView(f.getId(), f.getCreditCode(), f.getName(), f.getPark().getId(), f.getPark().getCode(),

@@ -19,9 +19,9 @@ public class FirmsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient FirmService firms;
+    FirmService firms;
     @Inject
-    transient ParkService parks;
+    ParkService parks;
 
     private String text;
     private Long parkFilter;

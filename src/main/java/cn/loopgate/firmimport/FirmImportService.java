@@ -77,17 +77,18 @@ public class FirmImportService {
     DataSource dataSource;
 
     /** A row as the report shows it: line, firm name, credit code, and the messages (empty when valid). */
-    public record RowSummary(int line, String name, String creditCode, Action action, boolean invite, List<String> problems) {
+    public record RowSummary(int line, String name, String creditCode, Action action, boolean invite, List<String> problems)
+            implements java.io.Serializable {
     }
 
     /** An activation link no channel could carry (no mail server, no SMS gateway): shown once, to hand over. */
-    public record Link(String username, String link) {
+    public record Link(String username, String link) implements java.io.Serializable {
     }
 
     public record Summary(long id, String fileName, SheetFormat format, FirmImport.Status status, int totalRows,
                           int validRows, int invalidRows, long newRows, long updatedRows, long unchangedRows,
                           long invitations, Integer importedRows, Integer invitedManagers, List<RowSummary> invalid,
-                          List<Link> links) {
+                          List<Link> links) implements java.io.Serializable {
     }
 
     /** The access check of an upload, made before its name, size and bytes are looked at. */

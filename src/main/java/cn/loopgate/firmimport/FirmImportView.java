@@ -26,7 +26,7 @@ public class FirmImportView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient FirmImportService imports;
+    FirmImportService imports;
 
     private FirmImportService.Summary summary;
 

@@ -15,6 +15,8 @@ public class BuiltInIdentityStore implements IdentityStore {
 
     @Inject
     UserDirectory directory;
+    @Inject
+    Passwords passwords;
 
     private static String source() {
         String address = LoginThrottle.SOURCE.get();
@@ -31,7 +33,7 @@ public class BuiltInIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         String password = upc.getPasswordAsString();
-        if (!directory.remembered(username, password) && directory.verify(username, password, source()) != UserDirectory.Check.VALID) {
+        if (!passwords.remembered(username, password) && passwords.verify(username, password, source()) != Passwords.Check.VALID) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Caller caller = directory.resolve(username);

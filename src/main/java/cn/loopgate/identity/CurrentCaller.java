@@ -22,6 +22,8 @@ public class CurrentCaller {
     SecurityContext security;
     @Inject
     UserDirectory directory;
+    @Inject
+    cn.loopgate.identity.oidc.OidcCallers oidcCallers;
 
     @Inject
     HttpServletRequest request;
@@ -32,7 +34,7 @@ public class CurrentCaller {
         if (caller == null) {
             Principal p = security.getCallerPrincipal();
             OidcIdentity token = p == null ? null : oidcIdentity(p.getName());
-            caller = p == null ? Caller.SYSTEM : token != null ? directory.resolve(token) : directory.resolve(p);
+            caller = p == null ? Caller.SYSTEM : token != null ? oidcCallers.resolve(token) : directory.resolve(p);
         }
         return caller;
     }

@@ -54,10 +54,10 @@ public class LoginView {
                         .credential(new UsernamePasswordCredential(user, password == null ? "" : password)));
         if (status == AuthenticationStatus.SUCCESS) {
             HttpSession old = request.getSession(false);
-            String target = old == null ? null : (String) old.getAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+            String target = old == null ? null : (String) old.getAttribute(ReturnTarget.ATTRIBUTE);
             request.changeSessionId();
             if (old != null) {
-                request.getSession().removeAttribute(LoopgateAuthenticationMechanism.RETURN_TO);
+                request.getSession().removeAttribute(ReturnTarget.ATTRIBUTE);
             }
             ec.redirect(ec.getRequestContextPath() + (target == null || !target.startsWith("/") || target.startsWith("//") ? "/index.xhtml" : target));
             fc.responseComplete();
@@ -83,7 +83,7 @@ public class LoginView {
         HttpSession session = request.getSession(false);
         Object token = session == null ? null : session.getAttribute(OidcIdentity.ATTRIBUTE);
         if (session != null) {
-            session.removeAttribute(LoopgateAuthenticationMechanism.SIGNED_IN);
+            session.removeAttribute(BuiltInSignIn.SIGNED_IN);
         }
         request.logout();
         ec.invalidateSession();

@@ -26,7 +26,7 @@ import java.util.Set;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "UserAccount.byUsername", query = "select u from UserAccount u where u.username = :username")
-public class UserAccount extends BaseEntity {
+public class UserAccount extends BaseEntity implements java.io.Serializable {
 
     /** Failed logins in a row that lock the account. */
     public static final int MAX_FAILURES = 5;

@@ -28,11 +28,11 @@ public class NotificationsView implements Serializable {
             "PERMIT_REVOKED", "SUSPENSION", "PROBLEM", "GATE_ALERT");
 
     /** One line of the list: the newest message of a group and how many the group holds. */
-    public record Group(Long id, String kind, String text, String link, Instant newest, Instant oldest, int count, boolean unread) {
+    public record Group(Long id, String kind, String text, String link, Instant newest, Instant oldest, int count, boolean unread) implements java.io.Serializable {
     }
 
     @Inject
-    transient NotificationService notifications;
+    NotificationService notifications;
 
     private boolean unreadOnly;
     private String kind;

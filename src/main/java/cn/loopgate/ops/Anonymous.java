@@ -1,5 +1,7 @@
 package cn.loopgate.ops;
 
+import cn.loopgate.shared.crypto.PersonalDataCipher;
+
 import java.time.LocalDate;
 
 /**
@@ -15,7 +17,7 @@ public final class Anonymous {
     /** What replaces a phone number (11 characters, as the column; not a mobile number). */
     public static final String PHONE = "00000000000";
     /** How every resident-ID placeholder starts: "ANON" + the row's id. */
-    public static final String PREFIX = "ANON";
+    public static final String PREFIX = PersonalDataCipher.PLACEHOLDER_PREFIX;
     /** Room for the id in an 18-character resident-ID column. */
     static final int MAX_LENGTH = 18;
 

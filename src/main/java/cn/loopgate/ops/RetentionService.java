@@ -107,8 +107,10 @@ public class RetentionService {
     }
 
     private int workers(long parkId, Instant now) {
-        return em.createNativeQuery("update worker set name = '" + Anonymous.NAME + "', resident_id = '" + Anonymous.PREFIX
-                        + "' || id, phone = '" + Anonymous.PHONE + "', anonymized_at = ?1, updated_at = ?2, version = version + 1"
+        // The sealed ID and its blind index both become the placeholder (unique per row); the tail index goes.
+        return em.createNativeQuery("update worker set name = '" + Anonymous.NAME + "', resident_id_enc = '" + Anonymous.PREFIX
+                        + "' || id, resident_id_index = '" + Anonymous.PREFIX + "' || id, resident_id_tail = null,"
+                        + " phone = '" + Anonymous.PHONE + "', anonymized_at = ?1, updated_at = ?2, version = version + 1"
                         + " where anonymized_at is null and firm_id in (select f.id from firm f where f.park_id = ?3)")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(now)).setParameter(3, parkId)
                 .executeUpdate();
@@ -118,13 +120,13 @@ public class RetentionService {
         String name = "'" + Anonymous.NAME + "'";
         String id = "'" + Anonymous.PREFIX + "' || id";
         String phone = "'" + Anonymous.PHONE + "'";
-        return em.createNativeQuery("update vehicle_pass set driver_name = " + name + ", driver_resident_id = " + id
+        return em.createNativeQuery("update vehicle_pass set driver_name = " + name + ", driver_resident_id_enc = " + id
                         + ", driver_phone = " + phone
                         + ", co_driver_name = case when co_driver_name is null then null else " + name + " end"
-                        + ", co_driver_resident_id = case when co_driver_resident_id is null then null else " + id + " end"
+                        + ", co_driver_resident_id_enc = case when co_driver_resident_id_enc is null then null else " + id + " end"
                         + ", co_driver_phone = case when co_driver_phone is null then null else " + phone + " end"
                         + ", version = version + 1"
-                        + " where park_id = ?1 and driver_resident_id not like '" + Anonymous.PREFIX + "%'")
+                        + " where park_id = ?1 and driver_resident_id_enc not like '" + Anonymous.PREFIX + "%'")
                 .setParameter(1, parkId).executeUpdate();
     }
 

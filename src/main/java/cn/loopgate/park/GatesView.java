@@ -31,11 +31,11 @@ public class GatesView implements Serializable {
     }
 
     @Inject
-    transient GateRegistry registry;
+    GateRegistry registry;
     @Inject
-    transient ParkService parks;
+    ParkService parks;
     @Inject
-    transient AccessPolicy access;
+    AccessPolicy access;
 
     private List<Row> rows;
     private List<ParkPolicy> policies;

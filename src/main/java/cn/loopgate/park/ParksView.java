@@ -20,7 +20,7 @@ public class ParksView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ParkService service;
+    ParkService service;
 
     private transient List<District> districts;
     private transient List<Park> parks;

@@ -16,7 +16,7 @@ public class PassReviewView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PassService passes;
+    PassService passes;
 
     private VehiclePass.Status status = VehiclePass.Status.SUBMITTED;
     private String reason;

@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,13 +24,13 @@ public class PassesView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PassService passes;
+    PassService passes;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
     @Inject
-    transient PermitDocuments documents;
+    PermitDocuments documents;
     @Inject
-    transient Clock clock;
+    cn.loopgate.shared.ClockProducer clocks;
 
     private long firmId;
     private String suspendedReason;
@@ -59,7 +58,7 @@ public class PassesView implements Serializable {
         firmId = f.getId();
         suspendedReason = f.isSuspended() ? f.getSuspendedReason() : null;
         passMaxDays = f.getPark().getPassMaxDays();
-        validFrom = f.getPark().today(clock.instant());
+        validFrom = f.getPark().today(clocks.clock().instant());
         validTo = validFrom.plusDays(Math.min(6, passMaxDays - 1));
     }
 

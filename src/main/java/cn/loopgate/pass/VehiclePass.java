@@ -2,7 +2,9 @@ package cn.loopgate.pass;
 
 import cn.loopgate.firm.Firm;
 import cn.loopgate.shared.persistence.BaseEntity;
+import cn.loopgate.shared.crypto.ResidentIdConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,13 +45,16 @@ public class VehiclePass extends BaseEntity {
     private VehicleType vehicleType;
     @Column(name = "driver_name", nullable = false, length = 50)
     private String driverName;
-    @Column(name = "driver_resident_id", nullable = false, length = 18)
+    /** Sealed in its column like every resident ID (docs/security.md "Personal data at rest"). */
+    @Convert(converter = ResidentIdConverter.class)
+    @Column(name = "driver_resident_id_enc", nullable = false, length = 120)
     private String driverResidentId;
     @Column(name = "driver_phone", nullable = false, length = 11)
     private String driverPhone;
     @Column(name = "co_driver_name", length = 50)
     private String coDriverName;
-    @Column(name = "co_driver_resident_id", length = 18)
+    @Convert(converter = ResidentIdConverter.class)
+    @Column(name = "co_driver_resident_id_enc", length = 120)
     private String coDriverResidentId;
     @Column(name = "co_driver_phone", length = 11)
     private String coDriverPhone;

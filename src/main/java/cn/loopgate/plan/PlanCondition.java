@@ -10,7 +10,7 @@ import java.time.Instant;
 /** A firm-specific condition (一企一策) a liaison attached to a plan. */
 @Entity
 @Table(name = "plan_condition")
-public class PlanCondition extends BaseEntity {
+public class PlanCondition extends BaseEntity implements java.io.Serializable {
 
     @Column(name = "plan_id", nullable = false)
     private long planId;

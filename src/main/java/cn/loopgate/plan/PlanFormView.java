@@ -27,13 +27,13 @@ public class PlanFormView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PlanService plans;
+    PlanService plans;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
     @Inject
-    transient PermitService permits;
+    PermitService permits;
     @Inject
-    transient PermitDocuments documents;
+    PermitDocuments documents;
 
     private long firmId;
     private ResumptionPlan plan;

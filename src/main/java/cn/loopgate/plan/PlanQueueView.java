@@ -16,7 +16,7 @@ public class PlanQueueView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PlanService plans;
+    PlanService plans;
 
     private List<PlanService.QueueItem> items;
 

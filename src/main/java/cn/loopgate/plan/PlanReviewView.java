@@ -30,9 +30,9 @@ public class PlanReviewView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PlanService plans;
+    PlanService plans;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
 
     private long planId;
     private ResumptionPlan plan;

@@ -293,7 +293,7 @@ public class PlanService {
     }
 
     /** A row of the review queue; {@code ageHours} since the latest submission. */
-    public record QueueItem(long planId, long firmId, String firmName, int version, Instant submittedAt, long ageHours) {
+    public record QueueItem(long planId, long firmId, String firmName, int version, Instant submittedAt, long ageHours) implements java.io.Serializable {
     }
 
     /** The commitment letter of a version, for whoever may read the plan. */

@@ -15,7 +15,7 @@ import java.util.Map;
 /** One submission of a plan, never changed afterwards except for the liaison's return comments. */
 @Entity
 @Table(name = "plan_version")
-public class PlanVersion extends BaseEntity {
+public class PlanVersion extends BaseEntity implements java.io.Serializable {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 

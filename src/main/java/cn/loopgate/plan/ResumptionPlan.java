@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "resumption_plan")
-public class ResumptionPlan extends BaseEntity {
+public class ResumptionPlan extends BaseEntity implements java.io.Serializable {
 
     @Column(name = "firm_id", nullable = false)
     private long firmId;

@@ -28,7 +28,7 @@ public class ProblemDetailView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ProblemService problems;
+    ProblemService problems;
 
     private long id;
     private boolean notFound;

@@ -12,14 +12,14 @@ public record ProblemView(long id, long firmId, String firmName, long parkId, St
                           String department, Instant departmentDue, Instant assignedAt,
                           String resolution, Instant resolvedAt, Instant closedAt, int reopenCount,
                           boolean overdue, Set<Problem.Overdue> overdueReasons,
-                          List<AttachmentInfo> attachments, long version) {
+                          List<AttachmentInfo> attachments, long version) implements java.io.Serializable {
 
     /** An attached file, without its bytes. */
-    public record AttachmentInfo(long id, String name, String contentType, int sizeBytes) {
+    public record AttachmentInfo(long id, String name, String contentType, int sizeBytes) implements java.io.Serializable {
     }
 
     /** One line of a problem's timeline: a comment or a recorded change. */
-    public record TimelineEntry(Instant at, String actor, String actorRole, String action, String text) {
+    public record TimelineEntry(Instant at, String actor, String actorRole, String action, String text) implements java.io.Serializable {
     }
 
     /** Open and overdue problems of one park and category. */

@@ -18,7 +18,7 @@ public class ProblemsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ProblemService problems;
+    ProblemService problems;
 
     private Status status;
     private Category category;

@@ -18,7 +18,7 @@ public class RaiseProblemView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ProblemService problems;
+    ProblemService problems;
 
     private Category category;
     private Urgency urgency = Urgency.NORMAL;

@@ -8,7 +8,7 @@ import java.util.List;
  * The liaison officer's board for a day: one row per firm of their parks, and the counts
  * (reported = zero + abnormal; late counts reports filed after the deadline).
  */
-public record Board(Instant at, List<Row> rows, long reported, long zero, long abnormal, long late, long missing, long pending) {
+public record Board(Instant at, List<Row> rows, long reported, long zero, long abnormal, long late, long missing, long pending) implements java.io.Serializable {
 
     /**
      * A firm's line. A firm without a report is MISSING either way; {@code overdue} tells 未报 (its park's
@@ -16,7 +16,7 @@ public record Board(Instant at, List<Row> rows, long reported, long zero, long a
      */
     public record Row(long firmId, String firmName, long parkId, String parkCode, LocalDate day, BoardStatus status,
                       boolean late, Long reportId, Instant submittedAt, Integer staffOnSite, int registeredStaff,
-                      String abnormalDetails, boolean onBehalf, String parkName, String contactPhone, Instant deadline, boolean overdue) {
+                      String abnormalDetails, boolean onBehalf, String parkName, String contactPhone, Instant deadline, boolean overdue) implements java.io.Serializable {
 
         /** The word the page shows: ZERO, ABNORMAL, PENDING (待报) or MISSING (未报). */
         public String shown() {

@@ -25,9 +25,9 @@ public class BoardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient BoardService boards;
+    BoardService boards;
     @Inject
-    transient ReportService reports;
+    ReportService reports;
 
     private Board board;
     private LocalDate day;

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "daily_report")
-public class DailyReport extends BaseEntity {
+public class DailyReport extends BaseEntity implements java.io.Serializable {
 
     @Column(name = "firm_id", nullable = false)
     private long firmId;

@@ -25,9 +25,9 @@ public class OnBehalfView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ReportService reports;
+    ReportService reports;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
 
     private Long firmId;
     private String firmName;

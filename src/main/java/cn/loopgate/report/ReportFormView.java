@@ -19,9 +19,9 @@ public class ReportFormView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ReportService reports;
+    ReportService reports;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
 
     private long firmId;
     private LocalDate today;

@@ -2,7 +2,9 @@ package cn.loopgate.roster;
 
 import cn.loopgate.shared.persistence.BaseEntity;
 import jakarta.persistence.Basic;
+import cn.loopgate.shared.crypto.SealedFileConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,7 +31,9 @@ public class RosterImport extends BaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private RosterFile.Format format;
+    /** The uploaded file holds resident IDs in clear: sealed in its column (docs/security.md "Personal data at rest"). */
     @Basic(fetch = FetchType.LAZY)
+    @Convert(converter = SealedFileConverter.class)
     @Column(nullable = false)
     private byte[] content;
     @Column(name = "total_rows", nullable = false)

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,8 @@ public final class RosterImportCheck {
     private RosterImportCheck() {
     }
 
-    public static List<Result> check(List<RosterFile.Row> rows, Map<String, Existing> roster, LocalDate today) {
+    /** {@code roster} answers what the roster holds for a (clear, normalised) resident ID, or null. */
+    public static List<Result> check(List<RosterFile.Row> rows, Function<String, Existing> roster, LocalDate today) {
         List<Result> out = new ArrayList<>(rows.size());
         Map<String, Integer> firstLine = new HashMap<>();
         for (RosterFile.Row row : rows) {
@@ -61,7 +63,7 @@ public final class RosterImportCheck {
         return out;
     }
 
-    static Result check(RosterFile.Row row, Map<String, Existing> roster, Map<String, Integer> firstLine, LocalDate today) {
+    static Result check(RosterFile.Row row, Function<String, Existing> roster, Map<String, Integer> firstLine, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         for (Column c : Column.values()) {
             if (row.get(c).formula()) {
@@ -119,7 +121,7 @@ public final class RosterImportCheck {
                 phone.isBlank() || phone.length() > 11 ? null : phone, job.isBlank() ? null : job, joinedOn);
         Action action = null;
         if (problems.isEmpty()) {
-            Existing e = roster.get(id);
+            Existing e = roster.apply(id);
             if (e == null) {
                 action = Action.NEW;
             } else if (!e.left() && e.name().equals(name) && e.phone().equals(phone) && Objects.equals(e.job(), data.job())

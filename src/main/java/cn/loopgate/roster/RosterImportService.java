@@ -10,6 +10,8 @@ import cn.loopgate.roster.RosterImportCheck.Existing;
 import cn.loopgate.roster.RosterImportCheck.Result;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.Messages;
+import cn.loopgate.shared.crypto.PersonalDataCipher;
+import cn.loopgate.shared.crypto.PersonalDataKeys;
 import cn.loopgate.shared.persistence.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +29,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,16 +57,18 @@ public class RosterImportService {
     AuditService audit;
     @Inject
     Clock clock;
+    @Inject
+    WorkerService workers;
     @Resource(lookup = Database.JNDI)
     DataSource dataSource;
 
     /** A row as the user sees it in the report: line, name, masked ID, and the messages (empty when valid). */
-    public record RowView(int line, String name, String residentId, Action action, List<String> problems) {
+    public record RowView(int line, String name, String residentId, Action action, List<String> problems) implements java.io.Serializable {
     }
 
     public record Summary(long id, String fileName, RosterFile.Format format, RosterImport.Status status, int totalRows,
                           int validRows, int invalidRows, long newRows, long updatedRows, long unchangedRows,
-                          Integer importedRows, List<RowView> invalid) {
+                          Integer importedRows, List<RowView> invalid) implements java.io.Serializable {
     }
 
     /** Checks a file without changing the roster; returns the per-row result and keeps the file. */
@@ -138,19 +140,22 @@ public class RosterImportService {
     }
 
     private void upsert(Firm firm, List<Result> rows, Instant now) {
-        String sql = "insert into worker (firm_id, name, resident_id, phone, job, joined_on, status, created_at, updated_at, version) "
-                + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0) "
-                + "on conflict (firm_id, resident_id) do update set name = excluded.name, phone = excluded.phone, "
+        // Sealed like the entity's column (ResidentIdConverter), unique per firm by blind index.
+        String sql = "insert into worker (firm_id, name, resident_id_enc, phone, job, joined_on, status, created_at, updated_at, version,"
+                + " resident_id_index, resident_id_tail) "
+                + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?) "
+                + "on conflict (firm_id, resident_id_index) do update set name = excluded.name, phone = excluded.phone, "
                 + "job = excluded.job, joined_on = coalesce(excluded.joined_on, worker.joined_on), status = 'ACTIVE', "
                 + "left_on = null, updated_at = excluded.updated_at, version = worker.version + 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp ts = Timestamp.from(now);
+            PersonalDataCipher cipher = PersonalDataKeys.cipher();
             int n = 0;
             for (Result r : rows) {
                 WorkerData d = r.data();
                 ps.setLong(1, firm.getId());
                 ps.setString(2, d.name());
-                ps.setString(3, d.residentId());
+                ps.setString(3, cipher.encrypt(d.residentId()));
                 ps.setString(4, d.phone());
                 ps.setString(5, d.job());
                 if (d.joinedOn() == null) {
@@ -160,6 +165,8 @@ public class RosterImportService {
                 }
                 ps.setTimestamp(7, ts);
                 ps.setTimestamp(8, ts);
+                ps.setString(9, cipher.index(d.residentId()));
+                ps.setString(10, cipher.tailIndex(d.residentId()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -173,14 +180,11 @@ public class RosterImportService {
         }
     }
 
+    /** Rows meet the roster by blind index (the IDs are sealed at rest): the roster is never decrypted. */
     private List<Result> check(Firm firm, RosterFile.Parsed parsed) {
-        Map<String, Existing> roster = new HashMap<>();
-        for (Object[] w : em.createQuery("select w.residentId, w.name, w.phone, w.job, w.joinedOn, w.status from Worker w where w.firm = :firm", Object[].class)
-                .setParameter("firm", firm).getResultList()) {
-            roster.put((String) w[0], new Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4],
-                    w[5] == Worker.Status.LEFT));
-        }
-        return RosterImportCheck.check(parsed.rows(), roster, firm.getPark().today(clock.instant()));
+        Map<String, Existing> roster = workers.rosterByIndex(firm);
+        PersonalDataCipher cipher = PersonalDataKeys.cipher();
+        return RosterImportCheck.check(parsed.rows(), id -> roster.get(cipher.index(id)), firm.getPark().today(clock.instant()));
     }
 
     private Summary summary(RosterImport imp, List<Result> results, Locale locale) {

@@ -25,9 +25,9 @@ public class RosterImportView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient RosterImportService imports;
+    RosterImportService imports;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
 
     private long firmId;
     private RosterImportService.Summary summary;

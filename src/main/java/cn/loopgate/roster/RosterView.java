@@ -19,9 +19,9 @@ public class RosterView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient WorkerService workers;
+    WorkerService workers;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
 
     private long firmId;
     private String text;

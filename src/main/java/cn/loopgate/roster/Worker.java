@@ -2,7 +2,11 @@ package cn.loopgate.roster;
 
 import cn.loopgate.firm.Firm;
 import cn.loopgate.shared.persistence.BaseEntity;
+import cn.loopgate.shared.crypto.PersonalDataCipher;
+import cn.loopgate.shared.crypto.PersonalDataKeys;
+import cn.loopgate.shared.crypto.ResidentIdConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -29,8 +33,16 @@ public class Worker extends BaseEntity {
     private Firm firm;
     @Column(nullable = false, length = 50)
     private String name;
-    @Column(name = "resident_id", nullable = false, length = 18)
+    /** Clear here, sealed in its column (AES-256-GCM, docs/security.md "Personal data at rest"). */
+    @Convert(converter = ResidentIdConverter.class)
+    @Column(name = "resident_id_enc", nullable = false, length = 120)
     private String residentId;
+    /** The blind index of the ID: uniqueness per firm and every look-up by ID ({@link WorkerService#findByResidentId}). */
+    @Column(name = "resident_id_index", nullable = false, length = 64, updatable = false)
+    private String residentIdIndex;
+    /** The blind index of the ID's last four characters: the roster's search. */
+    @Column(name = "resident_id_tail", length = 64, updatable = false)
+    private String residentIdTail;
     @Column(nullable = false, length = 11)
     private String phone;
     @Column(length = 50)
@@ -57,6 +69,9 @@ public class Worker extends BaseEntity {
     public Worker(Firm firm, WorkerData d, Instant now) {
         this.firm = firm;
         this.residentId = d.residentId();
+        PersonalDataCipher cipher = PersonalDataKeys.cipher();
+        this.residentIdIndex = cipher.index(d.residentId());
+        this.residentIdTail = cipher.tailIndex(d.residentId());
         this.createdAt = now;
         update(d, now);
     }
@@ -79,6 +94,21 @@ public class Worker extends BaseEntity {
         this.status = Status.LEFT;
         this.leftOn = day;
         this.updatedAt = now;
+    }
+
+    /**
+     * What a search text can match of the sealed IDs: a whole ID (18 characters) its blind index, four
+     * characters the index of the last four; anything else matches no ID ({@link PersonalDataCipher#NO_INDEX}).
+     * Used as {@code w.residentIdIndex = :idIndex or w.residentIdTail = :idTail}.
+     */
+    public record IdSearch(String index, String tail) {
+        public static IdSearch of(String text) {
+            String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+            PersonalDataCipher cipher = PersonalDataKeys.cipher();
+            String index = t.length() == 18 && !PersonalDataCipher.isPlaceholder(t) ? cipher.index(t) : null;
+            String tail = t.length() == 4 && !PersonalDataCipher.isPlaceholder(t) ? cipher.tailIndex(t) : null;
+            return new IdSearch(index == null ? PersonalDataCipher.NO_INDEX : index, tail == null ? PersonalDataCipher.NO_INDEX : tail);
+        }
     }
 
     public Firm getFirm() { return firm; }

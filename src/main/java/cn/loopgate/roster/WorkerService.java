@@ -8,6 +8,8 @@ import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.DomainException.FieldError;
 import cn.loopgate.shared.Masking;
+import cn.loopgate.shared.crypto.PersonalDataCipher;
+import cn.loopgate.shared.crypto.PersonalDataKeys;
 import cn.loopgate.shared.persistence.Page;
 import cn.loopgate.shared.validation.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +20,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The roster: the firm's manager keeps it; the park's liaison officer reads it (masked) to review
@@ -44,7 +48,7 @@ public class WorkerService {
     @Inject
     Clock clock;
 
-    /** Filters of the roster table; {@code text} matches the name or the last digits of the ID. */
+    /** Filters of the roster table; {@code text} matches the name, a whole ID or the ID's last four characters. */
     public record Filter(String text, Worker.Status status) {
     }
 
@@ -56,9 +60,11 @@ public class WorkerService {
         params.put("firm", firm);
         if (filter != null && filter.text() != null && !filter.text().isBlank()) {
             String t = filter.text().strip().replace("%", "").replace("_", "").replace("\\", "");
-            where.append(" and (w.name like :name or w.residentId like :idTail)");
+            Worker.IdSearch id = Worker.IdSearch.of(t);
+            where.append(" and (w.name like :name or w.residentIdIndex = :idIndex or w.residentIdTail = :idTail)");
             params.put("name", "%" + t + "%");
-            params.put("idTail", "%" + t.toUpperCase(Locale.ROOT));
+            params.put("idIndex", id.index());
+            params.put("idTail", id.tail());
         }
         if (filter != null && filter.status() != null) {
             where.append(" and w.status = :status");
@@ -92,7 +98,7 @@ public class WorkerService {
         Firm firm = firms.get(firmId);
         access.checkFirmWrite(firm.getId(), firm.getPark().getId());
         WorkerData d = data.normalized();
-        List<FieldError> more = d.residentId() != null && exists(firm, d.residentId())
+        List<FieldError> more = d.residentId() != null && find(firm, d.residentId()).isPresent()
                 ? List.of(new FieldError("residentId", "validation.duplicateWorker")) : List.of();
         validation.check(d, more);
         Worker w = new Worker(firm, d, clock.instant());
@@ -125,9 +131,39 @@ public class WorkerService {
         return w;
     }
 
-    public boolean exists(Firm firm, String residentId) {
-        return em.createQuery("select count(w) from Worker w where w.firm = :firm and w.residentId = :rid", Long.class)
-                .setParameter("firm", firm).setParameter("rid", residentId).getSingleResult() > 0;
+    /**
+     * THE look-up of a worker by resident ID (the ID is sealed at rest; this compares blind indexes): the
+     * firm's worker with that ID, whether active or left, if the caller may read the firm's roster (its
+     * manager, the park's liaison officer). Roster imports and other features find workers only through it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Worker> findByResidentId(long firmId, String residentId) {
+        Firm firm = readableRoster(firmId);
+        if (residentId == null || residentId.isBlank()) {
+            return Optional.empty();
+        }
+        return find(firm, residentId);
+    }
+
+    private Optional<Worker> find(Firm firm, String residentId) {
+        return em.createQuery("select w from Worker w where w.firm = :firm and w.residentIdIndex = :idx", Worker.class)
+                .setParameter("firm", firm).setParameter("idx", PersonalDataKeys.cipher().index(residentId))
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The blind indexes of the firm's roster, each with what the import compares (the import's check keys
+     * its rows by {@link PersonalDataCipher#index}); nothing is decrypted.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Map<String, RosterImportCheck.Existing> rosterByIndex(Firm firm) {
+        Map<String, RosterImportCheck.Existing> roster = new HashMap<>();
+        for (Object[] w : em.createQuery("select w.residentIdIndex, w.name, w.phone, w.job, w.joinedOn, w.status from Worker w where w.firm = :firm", Object[].class)
+                .setParameter("firm", firm).getResultList()) {
+            roster.put((String) w[0], new RosterImportCheck.Existing((String) w[1], (String) w[2], (String) w[3], (LocalDate) w[4],
+                    w[5] == Worker.Status.LEFT));
+        }
+        return roster;
     }
 
     private Firm readableRoster(long firmId) {

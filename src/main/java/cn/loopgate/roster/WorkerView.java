@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /** A worker as shown: masked unless the viewer is entitled to the full record. */
 public record WorkerView(long id, long firmId, String name, String residentId, String phone, String job,
-                         Worker.Status status, LocalDate joinedOn, LocalDate leftOn, boolean masked, long version) {
+                         Worker.Status status, LocalDate joinedOn, LocalDate leftOn, boolean masked, long version) implements java.io.Serializable {
 
     public static WorkerView masked(Worker w) {
         return new WorkerView(w.getId(), w.getFirm().getId(), w.getName(), Masking.residentId(w.getResidentId()),

@@ -25,9 +25,9 @@ public class GateView implements Serializable {
     }
 
     @Inject
-    transient GateService gates;
+    GateService gates;
     @Inject
-    transient GateRegistry registry;
+    GateRegistry registry;
 
     private Long gateId;
     private String content;

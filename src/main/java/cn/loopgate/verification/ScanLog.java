@@ -40,7 +40,7 @@ public class ScanLog {
      * registered gates), in which pages show the time.
      */
     public record Row(long id, Instant scannedAt, String timeZone, String gate, Long gateId, String park, String guard,
-                      Verdict result, Long permitId, PermitType type, String permitNumber, String holder, String firm) {
+                      Verdict result, Long permitId, PermitType type, String permitNumber, String holder, String firm) implements java.io.Serializable {
     }
 
     private static final String FROM = " from gate_scan s left join permit p on p.id = s.permit_id"

@@ -27,9 +27,9 @@ public class ScanLogView implements Serializable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
-    transient ScanLog log;
+    ScanLog log;
     @Inject
-    transient GateRegistry registry;
+    GateRegistry registry;
 
     private Long gateId;
     private Verdict result;

@@ -14,7 +14,7 @@ import java.time.LocalDate;
  */
 public record ScanResult(long scanId, Verdict result, String gate, Instant scannedAt, PermitType type, String number,
                          String holder, String firm, String park, Instant validFrom, Instant validTo, String plate,
-                         LocalDate validFromDate, LocalDate validUntilDate) {
+                         LocalDate validFromDate, LocalDate validUntilDate) implements java.io.Serializable {
 
     public boolean isValid() {
         return result == Verdict.VALID;

@@ -21,7 +21,7 @@ public class CardReviewView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CardService cards;
+    CardService cards;
 
     private CardBatch.Status status = CardBatch.Status.SUBMITTED;
     private CardViews.Batch open;

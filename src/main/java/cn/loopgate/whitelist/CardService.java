@@ -107,10 +107,12 @@ public class CardService {
         Firm firm = firms.get(firmId);
         access.checkFirmWrite(firm.getId(), firm.getPark().getId());
         String t = text == null ? "" : text.strip().replace("%", "").replace("_", "").replace("\\", "");
+        Worker.IdSearch id = Worker.IdSearch.of(t);
         return em.createQuery("select w.id from Worker w where w.firm = :firm and w.status = :active"
-                        + " and (:t = '' or w.name like :name or w.residentId like :tail) order by w.name, w.id", Long.class)
+                        + " and (:t = '' or w.name like :name or w.residentIdIndex = :idIndex or w.residentIdTail = :idTail)"
+                        + " order by w.name, w.id", Long.class)
                 .setParameter("firm", firm).setParameter("active", Worker.Status.ACTIVE).setParameter("t", t)
-                .setParameter("name", "%" + t + "%").setParameter("tail", "%" + t.toUpperCase(java.util.Locale.ROOT))
+                .setParameter("name", "%" + t + "%").setParameter("idIndex", id.index()).setParameter("idTail", id.tail())
                 .setMaxResults(MAX_BATCH).getResultList();
     }
 

@@ -17,7 +17,7 @@ public final class CardViews {
     }
 
     public record BatchRow(long id, long firmId, String firmName, long parkId, LocalDate validFrom, LocalDate validTo,
-                           CardBatch.Status status, int itemCount, long pending, Instant submittedAt, long version) {
+                           CardBatch.Status status, int itemCount, long pending, Instant submittedAt, long version) implements java.io.Serializable {
         static BatchRow of(CardBatch b) {
             return of(b, b.getItems().stream().filter(i -> i.getStatus() == CardBatchItem.Status.PENDING).count());
         }
@@ -30,7 +30,7 @@ public final class CardViews {
     }
 
     public record Item(long id, long workerId, String name, String residentId, String job, CardBatchItem.Status status,
-                       String reason, Long permitId) {
+                       String reason, Long permitId) implements java.io.Serializable {
         static Item of(CardBatchItem i) {
             return new Item(i.getId(), i.getWorker().getId(), i.getWorker().getName(),
                     Masking.residentId(i.getWorker().getResidentId()), i.getWorker().getJob(), i.getStatus(), i.getReason(),
@@ -38,7 +38,7 @@ public final class CardViews {
         }
     }
 
-    public record Batch(BatchRow batch, List<Item> items) {
+    public record Batch(BatchRow batch, List<Item> items) implements java.io.Serializable {
     }
 
     /**
@@ -47,7 +47,7 @@ public final class CardViews {
      */
     public record Card(long id, String number, Long workerId, String holderName, Instant validFrom, Instant validTo,
                        Permit.Status status, PermitState state, String revokeReason, Long replacedBy, Instant issuedAt,
-                       LocalDate validFromDate, LocalDate validUntilDate) {
+                       LocalDate validFromDate, LocalDate validUntilDate) implements java.io.Serializable {
         static Card of(Permit p, PermitState state, ZoneId zone) {
             Validity days = Validity.of(p.getValidFrom(), p.getValidTo(), zone);
             return new Card(p.getId(), p.getNumber(), p.getSubjectId(), p.getHolderName(), p.getValidFrom(), p.getValidTo(),

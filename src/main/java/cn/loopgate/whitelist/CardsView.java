@@ -19,7 +19,6 @@ import jakarta.inject.Named;
 import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,15 +36,15 @@ public class CardsView implements Serializable {
     private static final int SHOWN = 1000;
 
     @Inject
-    transient CardService cards;
+    CardService cards;
     @Inject
-    transient WorkerService workers;
+    WorkerService workers;
     @Inject
-    transient FirmService firms;
+    FirmService firms;
     @Inject
-    transient PermitDocuments documents;
+    PermitDocuments documents;
     @Inject
-    transient Clock clock;
+    cn.loopgate.shared.ClockProducer clocks;
 
     private long firmId;
     private String suspendedReason;
@@ -65,7 +64,7 @@ public class CardsView implements Serializable {
         Firm f = firms.own();
         firmId = f.getId();
         suspendedReason = f.isSuspended() ? f.getSuspendedReason() : null;
-        validFrom = f.getPark().today(clock.instant());
+        validFrom = f.getPark().today(clocks.clock().instant());
         validTo = validFrom.plusDays(29);
         reason = FacesSupport.text("cards.reasonLeft");
         String batch = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("batch");

@@ -89,6 +89,9 @@ class AccessMatrixIT {
             row("PUT /api/v1/parks/{id}",                          "403",     "403",     "403",     "403",     "400"),
             // Harmless: neither sample park's closed loop has ended, so the admin's run anonymises nothing.
             row("POST /api/v1/parks/{id}/retention",               "403",     "403",     "403",     "403",     "200"),
+            // Sealed resident IDs (issue 19 item 16): counts per key, and the rotation (nothing under an old key here).
+            row("GET /api/v1/personal-data/keys",                  "403",     "403",     "403",     "403",     "200"),
+            row("POST /api/v1/personal-data/keys/rotation",        "403",     "403",     "403",     "403",     "200"),
             row("GET /api/v1/firms",                               "200",     "200",     "200",     "200",     "200"),
             row("POST /api/v1/firms",                              "403",     "403",     "403",     "403",     "400"),
             row("GET /api/v1/firms/{id}",                          "200/404", "200/404", "200",     "404",     "200"),

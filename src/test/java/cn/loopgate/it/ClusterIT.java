@@ -1,17 +1,24 @@
 package cn.loopgate.it;
 
 import cn.loopgate.devserver.EmbeddedDatabase;
+import cn.loopgate.shared.Messages;
 import cn.loopgate.devserver.PortalProcess;
 import cn.loopgate.devserver.Ports;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two Payara Micro nodes on 127.0.0.1, clustered with Hazelcast over one PostgreSQL: a user signed
  * in through node A keeps their session on node B after node A is killed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static EmbeddedDatabase db;
@@ -42,9 +50,9 @@ class ClusterIT {
         // Both nodes are on 127.0.0.1: without --nohostaware Hazelcast would keep no backups on the other node.
         List<String> clusterArgs = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + hz, "--startport", String.valueOf(hz), "--nohostaware");
-        Map<String, String> env = Map.of("LOOPGATE_DB_URL", db.url(), "LOOPGATE_DB_USER", db.user(),
-                "LOOPGATE_DB_PASSWORD", db.password(), "LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false",
-                "LOOPGATE_HEAP", "640m");
+        // The database's environment includes its data directory: both nodes read the same generated keys.
+        Map<String, String> env = new java.util.HashMap<>(db.portalEnvironment());
+        env.putAll(Map.of("LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false", "LOOPGATE_HEAP", "640m"));
         a = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"), PortalProcess.requiredFile("loopgate.war"),
                 work.resolve("node-a"), Ports.free(), env, false, clusterArgs).start(Duration.ofMinutes(4));
         List<String> argsB = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
@@ -66,7 +74,53 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Multi-step work survives a change of node without stickiness: the roster's dry run is answered by node A, its
+     * "import valid rows" by node B (a proxy that switches nodes between the two clicks, as a load balancer does when
+     * A is drained or dies), then a page of A again. The view-scoped bean with the dry run's result travels in the
+     * replicated session.
+     */
     @Test
+    @Order(1)
+    void aRosterImportCheckedOnOneNodeIsImportedOnTheOtherAndPagesAlternateNodes() throws Exception {
+        Path csv = Files.createTempFile("roster", ".csv");
+        Files.writeString(csv, RosterImportIT.csvWithBadRows(4), StandardCharsets.UTF_8);
+        try (SwitchingProxy proxy = new SwitchingProxy(a.port()); Browser browser = Browser.open(proxy.baseUrl(), false)) {
+            browser.login("manager05");
+            browser.go("/firm/import.xhtml");
+            browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+            String counts = browser.waitFor(By.id("counts")).getText();
+            assertTrue(counts.contains("4") && counts.contains("3"), "node A checked the file: " + counts);
+
+            proxy.to(b.port());
+            browser.driver.findElement(By.id("result:importValid")).click();
+            String imported = browser.waitFor(By.id("result:imported")).getText();
+            assertTrue(imported.contains("4"), "node B imported the rows node A checked: " + imported);
+            browser.screenshot("cluster-import-on-b");
+
+            // A page built by A, its search answered by B.
+            proxy.to(a.port());
+            browser.go("/firm/roster.xhtml");
+            assertEquals(4, browser.waitFor(By.id("roster:workers")).findElements(By.cssSelector("tbody tr")).size());
+            proxy.to(b.port());
+            browser.driver.findElement(By.id("roster:text")).sendKeys("无此人");
+            browser.driver.findElement(By.id("roster:search")).click();
+            browser.waitForText(By.id("roster:workers"), Messages.get(Messages.DEFAULT_LOCALE, "common.noRecords"));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        JsonNode me = Api.basic(b.baseUrl(), "manager05", "loopgate123").get("me").json();
+        JsonNode workers = Api.basic(a.baseUrl(), "manager05", "loopgate123").get("firms/" + me.get("firmId").asLong() + "/workers").json();
+        assertEquals(4, workers.get("total").asInt(), "the four valid rows, imported once");
+        for (PortalProcess node : List.of(a, b)) {
+            String log = Files.readString(node.log(), StandardCharsets.UTF_8);
+            assertTrue(!log.contains("NotSerializableException") && !log.contains("cannot be serialized"),
+                    "every session attribute replicates: " + node.log());
+        }
+    }
+
+    @Test
+    @Order(2)
     void sessionSurvivesTheDeathOfTheNodeThatCreatedIt() throws Exception {
         WebSession browser = new WebSession();
         assertTrue(browser.login(a.baseUrl(), "manager01", "loopgate123"), "signed in on node A");

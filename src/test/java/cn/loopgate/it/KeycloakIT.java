@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,10 +47,11 @@ class KeycloakIT {
     static Process keycloak;
     static Portal portal;
     static String issuer;
+    static int kcPort;
 
     @BeforeAll
     static void start() throws Exception {
-        int kcPort = Ports.free();
+        kcPort = Ports.free();
         int portalPort = Ports.free();
         while (portalPort == kcPort) {
             portalPort = Ports.free();
@@ -105,6 +107,8 @@ class KeycloakIT {
             browser.waitFor(By.id("sso"));
             assertTrue(browser.driver.getCurrentUrl().startsWith(portal.baseUrl() + "/login.xhtml"),
                     "back on the portal after Keycloak's logout: " + browser.driver.getCurrentUrl());
+            assertFalse(browser.driver.getPageSource().contains("loopgate123"),
+                    "with Keycloak on, the login page advertises no demo password (the realm owns passwords)");
 
             // Keycloak's session is gone too: the next visit shows its login form instead of signing in silently.
             browser.go("/index.xhtml");
@@ -151,7 +155,112 @@ class KeycloakIT {
         assertEquals(401, portal.api("admin").get("me").status(), "the built-in Basic login is off with Keycloak");
     }
 
+    @Test
+    void disablingAUserInKeycloakEndsTheirPortalSessionThroughBackChannelLogout() throws Exception {
+        try (Browser browser = Browser.open(portal.baseUrl(), false)) {
+            signIn(browser, "manager03");
+            assertEquals("manager03", me(browser).get("username").asText());
+            String bearer = token("manager03");
+            assertEquals(200, bearer(bearer).get("me").status());
+
+            // The operator disables the user in Keycloak's admin console (here: its admin API) and signs them out.
+            String admin = adminToken();
+            String userId = userId(admin, "manager03");
+            try {
+                HttpResponse<String> disabled = adminCall(admin, "PUT", "/users/" + userId, "{\"enabled\":false}");
+                assertEquals(204, disabled.statusCode(), disabled.body());
+                HttpResponse<String> signedOut = adminCall(admin, "POST", "/users/" + userId + "/logout", null);
+                assertEquals(204, signedOut.statusCode(), signedOut.body());
+
+                // Keycloak posted a logout token to /oidc/backchannel-logout: the portal session is over at once.
+                browser.go("/api/v1/me");
+                assertTrue(browser.driver.findElement(By.tagName("body")).getText().contains("error.unauthenticated"),
+                        "the browser's portal session ended: " + browser.driver.findElement(By.tagName("body")).getText());
+                browser.go("/firm/profile.xhtml");
+                browser.waitFor(By.id("kc-login"));
+                // An access token of that session is refused too, though it has not expired.
+                assertEquals(401, bearer(bearer).get("me").status(), "a token of an ended session");
+            } finally {
+                adminCall(admin, "PUT", "/users/" + userId, "{\"enabled\":true}");
+            }
+        }
+        // The moment is in the audit trail.
+        try (Connection c = portal.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from audit_entry where action = 'SIGNED_OUT_BY_PROVIDER'")) {
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            assertTrue(rs.getLong(1) >= 1, "back-channel logout audited");
+        }
+    }
+
+    @Test
+    void forgedOrMalformedLogoutTokensEndNoSession() throws Exception {
+        try (Browser browser = Browser.open(portal.baseUrl(), false)) {
+            signIn(browser, "manager02");
+            // An ID token is signed by the realm too, but it is no logout token (nonce, no logout event).
+            String idToken = Api.JSON.readTree(passwordGrant("manager02")).get("id_token").asText();
+            for (String token : List.of(idToken, "not-a-token", forge(idToken))) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/oidc/backchannel-logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, r.statusCode(), r.body());
+            }
+            assertEquals("manager02", me(browser).get("username").asText(), "still signed in");
+        }
+    }
+
     // ---- helpers ----
+
+    static void signIn(Browser browser, String username) {
+        browser.go("/firm/profile.xhtml");
+        browser.waitFor(By.id("kc-login"));
+        browser.driver.findElement(By.id("username")).sendKeys(username);
+        browser.driver.findElement(By.id("password")).sendKeys("loopgate123");
+        browser.driver.findElement(By.id("kc-login")).click();
+        browser.waitFor(By.id("top:menu"));
+    }
+
+    static JsonNode me(Browser browser) throws Exception {
+        browser.go("/api/v1/me");
+        return Api.JSON.readTree(browser.driver.findElement(By.tagName("body")).getText());
+    }
+
+    /** A token with its payload changed and the signature kept. */
+    static String forge(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"sub\"", "\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}},\"sub\"");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    static String adminToken() throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=kcadmin&password=kcadmin-" + kcPort;
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kcPort
+                        + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Api.JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    static String userId(String admin, String username) throws Exception {
+        HttpResponse<String> r = adminCall(admin, "GET", "/users?exact=true&username=" + username, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Api.JSON.readTree(r.body()).get(0).get("id").asText();
+    }
+
+    static HttpResponse<String> adminCall(String admin, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kcPort + "/admin/realms/loopgate" + path))
+                .header("Authorization", "Bearer " + admin);
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     static Api bearer(String token) {
         return Api.bearer(portal.baseUrl(), token);
@@ -159,13 +268,17 @@ class KeycloakIT {
 
     /** A token for a realm user through the resource-owner password grant (direct access grants are on for tests). */
     static String token(String username) throws Exception {
+        return Api.JSON.readTree(passwordGrant(username)).get("access_token").asText();
+    }
+
+    static String passwordGrant(String username) throws Exception {
         String form = "grant_type=password&scope=openid&client_id=" + CLIENT + "&client_secret=" + SECRET
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=loopgate123";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return Api.JSON.readTree(r.body()).get("access_token").asText();
+        return r.body();
     }
 
     static long firmIdOf(String creditCode) throws Exception {
@@ -195,6 +308,7 @@ class KeycloakIT {
         ObjectNode realm = (ObjectNode) Api.JSON.readTree(realmFile.toFile());
         for (JsonNode client : realm.get("clients")) {
             ((ArrayNode) client.get("redirectUris")).add(portalUrl + "/*");
+            ((ObjectNode) client.get("attributes")).put("backchannel.logout.url", portalUrl + "/oidc/backchannel-logout");
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve("loopgate-realm.json"), Api.JSON.writeValueAsString(realm));

@@ -55,9 +55,7 @@ public final class Portal {
         int port = extraEnv.containsKey("LOOPGATE_PORT") ? Integer.parseInt(extraEnv.get("LOOPGATE_PORT")) : Ports.free();
         Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("portal-" + port);
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("LOOPGATE_DB_URL", db.url());
-        env.put("LOOPGATE_DB_USER", db.user());
-        env.put("LOOPGATE_DB_PASSWORD", db.password());
+        env.putAll(db.portalEnvironment());
         env.put("LOOPGATE_DEMO_DATA", "true");
         env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
         env.put("LOOPGATE_COOKIE_SECURE", "false");
@@ -76,6 +74,15 @@ public final class Portal {
         Portal portal = new Portal(db, server, work);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::stop));
         return portal;
+    }
+
+    /**
+     * The personal-data keys the portal generated into its database's data directory (it runs without
+     * {@code LOOPGATE_PII_KEYS}): lets a test read or write sealed resident IDs directly.
+     */
+    public cn.loopgate.shared.crypto.PersonalDataCipher cipher() throws java.io.IOException {
+        return cn.loopgate.shared.crypto.PersonalDataKeys.load(
+                db.dataDirectory().getParent().resolve(cn.loopgate.shared.crypto.PersonalDataKeys.KEY_FILE));
     }
 
     public String baseUrl() {

@@ -71,7 +71,8 @@ class RetentionIT {
         assertEquals(200, cardPdf.status());
         String cardQr = PermitFixtures.qrCodes(cardPdf.body(), 0).get(0);
         sql(portal, "insert into roster_import (firm_id, file_name, format, content, total_rows, valid_rows, status, created_at, created_by)"
-                + " values (?, 'roster.csv', 'CSV', ?, 1, 1, 'CHECKED', now(), 'it')", firm, (name + "," + residentId).getBytes());
+                + " values (?, 'roster.csv', 'CSV', ?, 1, 1, 'CHECKED', now(), 'it')", firm,
+                portal.cipher().sealFile((name + "," + residentId).getBytes()));
 
         // a firm in another park keeps its data
         long otherFirm = TestData.newFirm(admin, "CD-ETZ", false, 10);
@@ -88,8 +89,8 @@ class RetentionIT {
         assertEquals(200, early.status(), early.raw());
         assertFalse(early.json().get("due").asBoolean(), early.raw());
         assertEquals(today.plusDays(29).toString(), early.json().get("dueOn").asText());
-        assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id = ? and anonymized_at is null",
-                worker, residentId), "not due yet: nothing changes");
+        assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id_index = ? and anonymized_at is null",
+                worker, portal.cipher().index(residentId)), "not due yet: nothing changes");
 
         try {
             admin.put("test/clock", Api.obj().put("now", today.plusDays(30).atTime(9, 0).atZone(SHANGHAI).toInstant().toString()));
@@ -105,19 +106,19 @@ class RetentionIT {
 
             JsonNode w = manager.get("firms/" + firm + "/workers/" + worker).json();
             assertEquals("***", w.get("name").asText(), w.toString());
-            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id = ? and phone = '00000000000'"
-                    + " and anonymized_at is not null", worker, "ANON" + worker));
+            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id_enc = ? and resident_id_index = ?"
+                    + " and resident_id_tail is null and phone = '00000000000' and anonymized_at is not null", worker, "ANON" + worker, "ANON" + worker));
             assertFalse(w.toString().contains(residentId) || w.toString().contains(name), w.toString());
-            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id = ? and phone = '00000000000'"
+            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id_enc = ? and phone = '00000000000'"
                     + " and anonymized_at is not null", worker2, "ANON" + worker2));
             assertEquals(1, count(portal, "select count(*) from vehicle_pass where id = ? and driver_name = '***'"
-                    + " and driver_resident_id = ? and driver_phone = '00000000000' and co_driver_name = '***'"
-                    + " and co_driver_resident_id = ? and co_driver_phone = '00000000000'", pass, "ANON" + pass, "ANON" + pass));
+                    + " and driver_resident_id_enc = ? and driver_phone = '00000000000' and co_driver_name = '***'"
+                    + " and co_driver_resident_id_enc = ? and co_driver_phone = '00000000000'", pass, "ANON" + pass, "ANON" + pass));
             assertEquals(2, count(portal, "select count(*) from permit where id in (?, ?) and holder_name = '***'", card, passPermit));
             assertEquals(1, count(portal, "select count(*) from permit where id = ? and holder_name = '留存测试企业'", certificate));
             assertEquals(1, count(portal, "select count(*) from roster_import where firm_id = ? and octet_length(content) = 0", firm));
-            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id = ? and anonymized_at is null",
-                    otherWorker, otherResident), "another park's workers are untouched");
+            assertEquals(1, count(portal, "select count(*) from worker where id = ? and resident_id_index = ? and anonymized_at is null",
+                    otherWorker, portal.cipher().index(otherResident)), "another park's workers are untouched");
 
             assertEquals(reportsBefore, reports(firm), "the firm's daily reports stay as they were");
             TestData.gate(admin, code, "留存测试岗", "guard");
@@ -155,15 +156,17 @@ class RetentionIT {
     static long passRow(long firm, long park, String driver, String residentId, String phone) throws Exception {
         try (Connection c = portal.db.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("insert into vehicle_pass (firm_id, park_id, plate, vehicle_type, driver_name,"
-                     + " driver_resident_id, driver_phone, co_driver_name, co_driver_resident_id, co_driver_phone, origin, destination,"
+                     + " driver_resident_id_enc, driver_phone, co_driver_name, co_driver_resident_id_enc, co_driver_phone, origin, destination,"
                      + " cargo, purpose, valid_from, valid_to, status, submitted_at, submitted_by)"
-                     + " values (?, ?, '苏E12345', 'TRUCK', ?, ?, ?, '钱副驾', '320583199202022345', '13900139000', '昆山', '苏州',"
+                     + " values (?, ?, '苏E12345', 'TRUCK', ?, ?, ?, '钱副驾', ?, '13900139000', '昆山', '苏州',"
                      + " '零件', 'MATERIALS_IN', current_date, current_date + 5, 'APPROVED', now(), 'it') returning id")) {
+            // Resident IDs are sealed at rest: written as the portal writes them, with its keys.
             s.setLong(1, firm);
             s.setLong(2, park);
             s.setString(3, driver);
-            s.setString(4, residentId);
+            s.setString(4, portal.cipher().encrypt(residentId));
             s.setString(5, phone);
+            s.setString(6, portal.cipher().encrypt("320583199202022345"));
             ResultSet rs = s.executeQuery();
             rs.next();
             return rs.getLong(1);

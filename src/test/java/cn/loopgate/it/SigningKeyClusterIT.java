@@ -39,9 +39,7 @@ class SigningKeyClusterIT {
 
     static Map<String, String> env(EmbeddedDatabase db, Path work, boolean demo) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("LOOPGATE_DB_URL", db.url());
-        env.put("LOOPGATE_DB_USER", db.user());
-        env.put("LOOPGATE_DB_PASSWORD", db.password());
+        env.putAll(db.portalEnvironment());
         env.put("LOOPGATE_DEMO_DATA", String.valueOf(demo));
         env.put("LOOPGATE_TEST_CLOCK_CONTROL", "true");
         env.put("LOOPGATE_COOKIE_SECURE", "false");

@@ -25,7 +25,7 @@ class RosterFileTest {
     }
 
     private static List<RosterImportCheck.Result> check(String name, byte[] data) {
-        return RosterImportCheck.check(RosterFile.parse(name, data).rows(), Map.of(), TODAY);
+        return RosterImportCheck.check(RosterFile.parse(name, data).rows(), id -> null, TODAY);
     }
 
     @Test
@@ -71,9 +71,9 @@ class RosterFileTest {
         String id = FAKES.residentId("320583");
         byte[] data = ("姓名,身份证号,手机号\n陈七," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8);
         var rows = RosterFile.parse("r.csv", data).rows();
-        var same = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, false)), TODAY);
+        var same = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, false))::get, TODAY);
         assertEquals(RosterImportCheck.Action.UNCHANGED, same.get(0).action());
-        var changed = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139999", null, null, false)), TODAY);
+        var changed = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139999", null, null, false))::get, TODAY);
         assertEquals(RosterImportCheck.Action.UPDATE, changed.get(0).action());
     }
 
@@ -82,7 +82,7 @@ class RosterFileTest {
         String id = FAKES.residentId("320583");
         byte[] data = ("姓名,身份证号,手机号\n陈七," + id + ",13900139000\n").getBytes(StandardCharsets.UTF_8);
         var rows = RosterFile.parse("r.csv", data).rows();
-        var left = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, true)), TODAY);
+        var left = RosterImportCheck.check(rows, Map.of(id, new RosterImportCheck.Existing("陈七", "13900139000", null, null, true))::get, TODAY);
         assertEquals(RosterImportCheck.Action.UPDATE, left.get(0).action(), "same details, but they had left: written (ACTIVE again)");
     }
 

@@ -58,7 +58,15 @@ public class OidcClient {
     private volatile Provider provider;
 
     /** The endpoints and verifiers of the provider, read once from its discovery document. */
-    private record Provider(String authorization, String token, String endSession, DefaultJWTProcessor<SecurityContext> tokens) {
+    private record Provider(String authorization, String token, String endSession, DefaultJWTProcessor<SecurityContext> tokens,
+                            DefaultJWTProcessor<SecurityContext> logoutTokens) {
+    }
+
+    /** The event a back-channel logout token must carry (OpenID Connect Back-Channel Logout 1.0, section 2.4). */
+    static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+    /** Whom a verified logout token signs out: a provider session ({@code sid}), else every session of {@code sub}. */
+    public record Logout(String subject, String sessionId, java.time.Instant issuedAt) {
     }
 
     /** A token that is not valid for us. */
@@ -147,6 +155,26 @@ public class OidcClient {
         return identity(verify(provider().tokens(), token, "Bearer"), null);
     }
 
+    /**
+     * Verifies a back-channel logout token (section 2.6 of the specification): signed by the realm's key, our
+     * issuer and audience, issued, carrying the logout event, a {@code sub} or {@code sid}, and no nonce.
+     */
+    public Logout verifyLogoutToken(String token) throws InvalidToken {
+        try {
+            JWTClaimsSet claims = provider().logoutTokens().process(token, null);
+            if (!(claims.getClaim("events") instanceof Map<?, ?> events) || !events.containsKey(LOGOUT_EVENT)) {
+                throw new InvalidToken("not a logout token: no back-channel logout event", null);
+            }
+            String sid = claims.getStringClaim("sid");
+            if (claims.getSubject() == null && sid == null) {
+                throw new InvalidToken("a logout token names neither sub nor sid", null);
+            }
+            return new Logout(claims.getSubject(), sid, claims.getIssueTime().toInstant());
+        } catch (ParseException | BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw new InvalidToken(e.getMessage(), e);
+        }
+    }
+
     private JWTClaimsSet verify(DefaultJWTProcessor<SecurityContext> processor, String token, String type) throws InvalidToken {
         try {
             JWTClaimsSet claims = processor.process(token, null);
@@ -173,7 +201,9 @@ public class OidcClient {
             }
             List<String> firm = strings(claims.getClaim(settings.firmClaim()));
             return new OidcIdentity(username, name == null || name.isBlank() ? username : name, roles,
-                    firm.isEmpty() ? null : firm.get(0), strings(claims.getClaim(settings.parksClaim())), idToken);
+                    firm.isEmpty() ? null : firm.get(0), strings(claims.getClaim(settings.parksClaim())), idToken,
+                    claims.getSubject(), claims.getStringClaim("sid"),
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
         } catch (ParseException e) {
             throw new InvalidToken(e.getMessage(), e);
         }
@@ -226,7 +256,8 @@ public class OidcClient {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(doc.getString("jwks_uri")).toURL())
                     .retrying(true).build();
             return new Provider(doc.getString("authorization_endpoint"), doc.getString("token_endpoint"),
-                    doc.getString("end_session_endpoint", null), processor(keys, settings.clientId()));
+                    doc.getString("end_session_endpoint", null), processor(keys, settings.clientId()),
+                    logoutProcessor(keys, settings.clientId()));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "OpenID discovery failed: " + url, e);
             throw new IllegalStateException("OpenID provider unreachable: " + url, e);
@@ -245,6 +276,23 @@ public class OidcClient {
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp", "iat")));
+        return p;
+    }
+
+    /**
+     * For logout tokens: the same key and issuer, our client in the audience, {@code iat} and {@code events}
+     * required, {@code nonce} forbidden (so an ID token cannot pass as one); the header type may be the
+     * specification's {@code logout+jwt} or Keycloak's plain {@code JWT}.
+     */
+    private DefaultJWTProcessor<SecurityContext> logoutProcessor(JWKSource<SecurityContext> keys, String audience) {
+        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+        p.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                new com.nimbusds.jose.JOSEObjectType("logout+jwt"), com.nimbusds.jose.JOSEObjectType.JWT, null));
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                // Mutable sets: the verifier asks them whether they contain null, which Set.of answers with an exception.
+                new java.util.HashSet<>(List.of(audience)), new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                new java.util.HashSet<>(List.of("iat", "events")), new java.util.HashSet<>(List.of("nonce"))));
         return p;
     }
 

@@ -1,6 +1,7 @@
 package cn.loopgate.identity.oidc;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -9,9 +10,13 @@ import java.util.Set;
  * code) a manager belongs to and the parks (codes) a liaison officer covers. Kept in the session
  * after a browser login (with the ID token, needed to end the Keycloak session), or in the request
  * for an API call with a bearer token. {@code CurrentCaller} turns it into a {@code Caller}.
+ * <p>
+ * {@code subject} and {@code sessionId} (the token's {@code sub} and {@code sid}) and {@code issuedAt} let a
+ * back-channel logout from the provider end this identity ({@link EndedSessions}).
  */
 public record OidcIdentity(String username, String displayName, Set<String> roles, String firmCreditCode,
-                           List<String> parkCodes, String idToken) implements Serializable {
+                           List<String> parkCodes, String idToken, String subject, String sessionId,
+                           Instant issuedAt) implements Serializable {
 
     /** Session (browser) or request (API) attribute holding the identity. */
     public static final String ATTRIBUTE = "loopgate.oidc.identity";

@@ -8,7 +8,7 @@ import jakarta.persistence.SequenceGenerator;
 
 /** Every entity's id comes from the one sequence {@code id_seq}, taken in blocks of 50. */
 @MappedSuperclass
-public abstract class BaseEntity {
+public abstract class BaseEntity implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids")

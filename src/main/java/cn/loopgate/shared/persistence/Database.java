@@ -1,5 +1,8 @@
 package cn.loopgate.shared.persistence;
 
+import cn.loopgate.shared.crypto.PersonalDataCipher;
+import cn.loopgate.shared.crypto.PersonalDataKeys;
+import cn.loopgate.shared.crypto.ResidentIdEncryption;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -60,9 +63,14 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        // The personal-data keys first: without them the portal refuses to start (external database), and
+        // migration 31.2 seals the resident IDs stored in clear with them.
+        PersonalDataCipher cipher = PersonalDataKeys.resolve(PersonalDataKeys.settings(ConfigProvider.getConfig()), LOG);
+        PersonalDataKeys.install(cipher);
         Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(migrationDataSource())
                 .locations("classpath:db/migration")
+                .javaMigrations(new ResidentIdEncryption(cipher))
                 .load();
         MigrateResult result = flyway.migrate();
         // targetSchemaVersion is null when nothing was applied (a restart): then the current version tells.

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds problem responses in the language the client asked for (Accept-Language). */
+/**
+ * The portal's one problem+json writer: every refusal of the API — from a resource or exception mapper
+ * ({@link #response}) or from the authentication mechanism and servlet filters that run before JAX-RS
+ * ({@link #write}) — is the same {@link Problem} body in the language the client asked for (Accept-Language).
+ */
 public final class Problems {
 
     private Problems() {
@@ -38,11 +42,32 @@ public final class Problems {
     }
 
     public static Response response(int status, String code, String detail, List<Problem.FieldProblem> fields, Locale locale) {
-        String title = Messages.get(locale, "http." + status);
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE + ";charset=UTF-8")
-                .entity(new Problem("about:blank", title, status, code, detail, fields))
+                .entity(problem(status, code, detail, fields, locale))
                 .build();
+    }
+
+    /** The body of a refusal: the status's title and the detail in the caller's language. */
+    public static Problem problem(int status, String code, String detail, List<Problem.FieldProblem> fields, Locale locale) {
+        return new Problem("about:blank", Messages.get(locale, "http." + status), status, code, detail,
+                fields == null ? List.of() : fields);
+    }
+
+    /**
+     * Writes a refusal on a servlet response, for code that answers before JAX-RS does (the authentication
+     * mechanism, servlet filters): the status, {@code code} as the message key and its text in the request's language.
+     */
+    public static void write(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                             int status, String code) throws java.io.IOException {
+        Locale locale = Messages.supported(request.getLocale());
+        Problem p = problem(status, code, Messages.get(locale, code), List.of(), locale);
+        jakarta.json.JsonArrayBuilder errors = jakarta.json.Json.createArrayBuilder();
+        p.errors().forEach(f -> errors.add(jakarta.json.Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
+        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
+                .add("status", p.status()).add("code", p.code()).add("detail", p.detail()).add("errors", errors).build().toString());
     }
 
     /** A field error in words: bundle keys are looked up, Bean Validation templates interpolated. */

@@ -1,0 +1,56 @@
+package cn.loopgate.identity.oidc;
+
+import cn.loopgate.identity.Caller;
+import cn.loopgate.identity.Role;
+import cn.loopgate.identity.TenantLookup;
+import cn.loopgate.identity.UserAccount;
+import cn.loopgate.identity.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Resolves a caller signed in through the identity provider (Keycloak) from their verified token. */
+@ApplicationScoped
+public class OidcCallers {
+
+    @Inject
+    UserDirectory directory;
+    @Inject
+    TenantLookup tenants;
+
+    /**
+     * The caller for a verified OpenID Connect identity: the role from the token's realm roles, the firm
+     * from its credit code claim (firm managers), the parks from their codes (liaison officers). Bindings
+     * come from the token, not from the local account; an unknown firm or park binds to nothing (fails
+     * closed). A local account of the same name, when it exists, lends its id (notifications) and must
+     * not be disabled.
+     */
+    public Caller resolve(OidcIdentity identity) {
+        Optional<UserAccount> local = directory.find(identity.username());
+        Role role = local.filter(u -> !u.isEnabled()).isPresent() ? null : roleOf(identity);
+        Long firmId = null;
+        Set<Long> parkIds = Set.of();
+        if (role == Role.FIRM_MANAGER && identity.firmCreditCode() != null) {
+            firmId = tenants.firmByCreditCode(identity.firmCreditCode()).orElse(null);
+        }
+        if (role == Role.LIAISON && !identity.parkCodes().isEmpty()) {
+            parkIds = tenants.parksByCodes(identity.parkCodes());
+        }
+        return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds,
+                local.map(UserAccount::getId).orElse(null));
+    }
+
+    /** One role per person; should a token carry several, the one declared last in {@link Role} wins (admin first). */
+    static Role roleOf(OidcIdentity identity) {
+        Role chosen = null;
+        for (Role r : Role.values()) {
+            if (identity.roles().contains(r.group())) {
+                chosen = r;
+            }
+        }
+        return chosen;
+    }
+
+}
