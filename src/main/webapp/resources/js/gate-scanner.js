@@ -262,6 +262,11 @@
             state(t('pickFirst'));
             return Promise.resolve();
         }
+        var typed = $('gate:temperature') ? $('gate:temperature').value.trim() : '';
+        if (typed !== '' && temperature() === null) {
+            state(t('implausible'));
+            return Promise.resolve();
+        }
         busy = true;
         var at = Date.now();
         var asked = navigator.onLine === false ? Promise.resolve({kind: 'unreachable'}) : verifyOnline(gate, text);

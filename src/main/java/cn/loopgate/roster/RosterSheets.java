@@ -1,21 +1,9 @@
 package cn.loopgate.roster;
 
 import cn.loopgate.shared.Messages;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.loopgate.shared.sheet.SheetFormat;
+import cn.loopgate.shared.sheet.SheetWriter;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,47 +40,10 @@ final class RosterSheets {
     }
 
     private static byte[] csv(List<List<String>> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0xEF);
-        out.write(0xBB);
-        out.write(0xBF);
-        try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL)) {
-            for (List<String> r : rows) {
-                p.printRecord(r.stream().map(RosterSheets::safe).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return SheetWriter.csv(rows);
     }
 
     private static byte[] xlsx(List<List<String>> rows) {
-        try (Workbook wb = rows.size() > 1000 ? new SXSSFWorkbook(200) : new XSSFWorkbook();
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("roster");
-            DataFormat df = wb.createDataFormat();
-            CellStyle text = wb.createCellStyle();
-            text.setDataFormat(df.getFormat("@"));
-            for (int c = 0; c < rows.get(0).size(); c++) {
-                sheet.setDefaultColumnStyle(c, text);
-                sheet.setColumnWidth(c, 20 * 256);
-            }
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = sheet.createRow(i);
-                List<String> r = rows.get(i);
-                for (int c = 0; c < r.size(); c++) {
-                    var cell = row.createCell(c);
-                    cell.setCellStyle(text);
-                    cell.setCellValue(safe(r.get(c)));
-                }
-            }
-            wb.write(out);
-            if (wb instanceof SXSSFWorkbook s) {
-                s.close();
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SheetWriter.write(SheetFormat.XLSX, "roster", rows);
     }
 }

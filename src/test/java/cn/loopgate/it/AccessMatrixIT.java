@@ -222,6 +222,15 @@ class AccessMatrixIT {
             row("GET /api/v1/firms/{firmId}/roster-imports/{id}",  "200/404", "403/404", "403",     "404",     "403"),
             row("GET /api/v1/firms/{firmId}/roster-imports/{id}/report", "200/404", "403/404", "403", "404",   "403"),
             row("POST /api/v1/firms/{firmId}/roster-imports/{id}/import", "409/404", "403/404", "403", "404",  "403"),
+            // Firm import (issue 18.2). Firm import A was checked by the liaison of park A, B by an administrator: an
+            // import is its creator's (and any administrator's). Each holds one invalid row, so importing all rows is
+            // 409 and nothing changes. The upload is sent without a file name: 400 for those who may import.
+            row("GET /api/v1/firm-imports/template",               "403",     "200",     "403",     "403",     "200"),
+            row("POST /api/v1/firm-imports",                       "403",     "400",     "403",     "403",     "400")
+                    .query("fileName="),
+            row("GET /api/v1/firm-imports/{id}",                   "403",     "200/404", "403",     "403",     "200"),
+            row("GET /api/v1/firm-imports/{id}/report",            "403",     "200/404", "403",     "403",     "200"),
+            row("POST /api/v1/firm-imports/{id}/import",           "403",     "409/404", "403",     "403",     "409"),
             row("POST /api/v1/card-batches",                       "400/404", "403/404", "403",     "404",     "403")
                     .body("{\"firmId\": {firmId}}"),
             row("GET /api/v1/card-batches",                        "200",     "200",     "200",     "200",     "200"),
@@ -277,6 +286,7 @@ class AccessMatrixIT {
         s.put("problems/{id}", t -> t == Tenant.OWN ? f.problemA : f.problemB);
         s.put("attachments/{fileId}", t -> t == Tenant.OWN ? f.problemFileA : f.problemFileB);
         s.put("roster-imports/{id}", t -> t == Tenant.OWN ? f.rosterImportA : f.rosterImportB);
+        s.put("firm-imports/{id}", t -> t == Tenant.OWN ? f.firmImportA : f.firmImportB);
         s.put("card-batches/{id}", t -> t == Tenant.OWN ? f.cardBatchA : f.cardBatchB);
         s.put("cards/{permitId}", t -> t == Tenant.OWN ? f.cardA : f.cardB);
         s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
@@ -331,6 +341,7 @@ class AccessMatrixIT {
     static final class Fixture {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId, spareManagerA, spareManagerB;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
+        long firmImportA, firmImportB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         long healthTestA, healthTestB, incidentA, incidentB, holdA, holdB;
         LocalDate today;
@@ -398,6 +409,8 @@ class AccessMatrixIT {
         Api liaisonB = portal.api("liaison.bj");
         f.rosterImportA = importedRoster(a, f.firmA);
         f.rosterImportB = importedRoster(b, f.firmB);
+        f.firmImportA = checkedFirmImport(liaisonA);
+        f.firmImportB = checkedFirmImport(admin);
         JsonNode batchA = approvedCardBatch(a, liaisonA, f.firmA, f.workerA, f.today);
         f.cardBatchA = batchA.get("batch").get("id").asLong();
         f.cardA = batchA.get("items").get(0).get("permitId").asLong();
@@ -481,6 +494,15 @@ class AccessMatrixIT {
         JsonNode imported = expect(200, manager.post("firms/" + firm + "/roster-imports/" + id + "/import", Api.obj().put("validOnly", true)));
         assertEquals("IMPORTED", imported.get("status").asText(), imported.toString());
         return id;
+    }
+
+    /** A firm import checked (not imported) by {@code caller}: one row, invalid (no credit code); its id. */
+    static long checkedFirmImport(Api caller) {
+        byte[] csv = "企业名称,统一社会信用代码,所属园区,行业,规模类别,联系人,联系电话\n矩阵企业,,CD-ETZ,机械装备,规上,张伟,13800138000\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode dryRun = expect(201, caller.postBytes("firm-imports?fileName=firms.csv", "text/csv", csv));
+        assertEquals(1, dryRun.get("invalidRows").asInt(), dryRun.toString());
+        return dryRun.get("id").asLong();
     }
 
     /** A card batch for one worker, applied for by the firm's manager and approved whole by {@code liaison}; the answer. */
