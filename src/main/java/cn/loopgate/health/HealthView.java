@@ -18,7 +18,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,7 +52,7 @@ public class HealthView implements Serializable {
     @Inject
     AccessPolicy access;
     @Inject
-    Clock clock;
+    cn.loopgate.shared.ClockProducer clocks;
 
     private FirmOption firm;
     private Long parkId;
@@ -302,7 +301,7 @@ public class HealthView implements Serializable {
     }
 
     public LocalDateTime getNow() {
-        return LocalDateTime.now(clock.withZone(zone()));
+        return LocalDateTime.now(clocks.clock().withZone(zone()));
     }
 
     private static <T> List<T> orEmpty(List<T> l) {

@@ -25,7 +25,7 @@ public class NotificationsView implements Serializable {
     /** Alerts repeated within this window collapse into one line with a count. */
     static final Duration GROUP_WINDOW = Duration.ofHours(1);
     static final List<String> KINDS = List.of("PLAN", "REPORT", "REPORT_REMINDER", "REPORT_ABNORMAL", "CARD_BATCH", "PASS",
-            "PERMIT_REVOKED", "SUSPENSION", "PROBLEM", "GATE_ALERT");
+            "PERMIT_REVOKED", "SUSPENSION", "PROBLEM", "GATE_ALERT", "HEALTH_INCIDENT", "CARD");
 
     /** One line of the list: the newest message of a group and how many the group holds. */
     public record Group(Long id, String kind, String text, String link, Instant newest, Instant oldest, int count, boolean unread) implements java.io.Serializable {

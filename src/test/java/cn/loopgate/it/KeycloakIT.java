@@ -163,14 +163,15 @@ class KeycloakIT {
             String bearer = token("manager03");
             assertEquals(200, bearer(bearer).get("me").status());
 
-            // The operator disables the user in Keycloak's admin console (here: its admin API) and signs them out.
+            // The operator signs the user out in Keycloak's admin console (here: its admin API) and disables them.
             String admin = adminToken();
             String userId = userId(admin, "manager03");
             try {
-                HttpResponse<String> disabled = adminCall(admin, "PUT", "/users/" + userId, "{\"enabled\":false}");
-                assertEquals(204, disabled.statusCode(), disabled.body());
+                // Sign out first: disabling drops the user's Keycloak sessions without telling the clients.
                 HttpResponse<String> signedOut = adminCall(admin, "POST", "/users/" + userId + "/logout", null);
                 assertEquals(204, signedOut.statusCode(), signedOut.body());
+                HttpResponse<String> disabled = adminCall(admin, "PUT", "/users/" + userId, "{\"enabled\":false}");
+                assertEquals(204, disabled.statusCode(), disabled.body());
 
                 // Keycloak posted a logout token to /oidc/backchannel-logout: the portal session is over at once.
                 browser.go("/api/v1/me");

@@ -78,8 +78,9 @@ class OpsIT {
 
         String after = metrics();
         System.out.println("OpsIT: Loopgate's counters as Payara prints them:\n" + lines(after, "loopgate_"));
-        double filedBefore = sum(before, "loopgate_reports_filed_total", "late=\"false\"");
-        double filedAfter = sum(after, "loopgate_reports_filed_total", "late=\"false\"");
+        // On time or late: the real time of day decides (the deadline is 10:00 in the park's zone).
+        double filedBefore = sum(before, "loopgate_reports_filed_total", "");
+        double filedAfter = sum(after, "loopgate_reports_filed_total", "");
         assertTrue(filedAfter >= filedBefore + 1, "reports filed " + filedBefore + " -> " + filedAfter + "\n" + lines(after, "loopgate_"));
         double validBefore = sum(before, "loopgate_verifications_total", "result=\"VALID\"");
         double validAfter = sum(after, "loopgate_verifications_total", "result=\"VALID\"");

@@ -229,51 +229,57 @@ class ReportsIT {
 
     @Test
     void zeroReportIsPrefilledAndAnAbnormalReportAlertsTheLiaisonAtOnce() {
-        long park = TestData.parkId(admin, "BJ-IND");
-        String liaisonName = TestData.newUser(admin, "LIAISON", null, park);
-        Api liaison = portal.api(liaisonName);
-        Api manager = TestData.newManagedFirm(portal, "BJ-IND", false, 80);
-        long firm = firmOf(manager);
-        String yesterday = LocalDate.now(SHANGHAI).minusDays(1).toString();
-        Api.Res backfilled = manager.post("firms/" + firm + "/reports", report(42).put("reportDate", yesterday)
-                .put("productionStatus", "PARTIAL").put("capacityPct", 60));
-        assertEquals(201, backfilled.status(), backfilled.raw());
-        assertTrue(backfilled.json().get("late").asBoolean());
+        // Before the day's deadline (10:00 in the park's zone), whatever the real time: corrections are free then.
+        admin.put("test/clock", Api.obj().put("now", LocalDate.now(SHANGHAI).atTime(9, 0).atZone(SHANGHAI).toInstant().toString()));
+        try {
+            long park = TestData.parkId(admin, "BJ-IND");
+            String liaisonName = TestData.newUser(admin, "LIAISON", null, park);
+            Api liaison = portal.api(liaisonName);
+            Api manager = TestData.newManagedFirm(portal, "BJ-IND", false, 80);
+            long firm = firmOf(manager);
+            String yesterday = LocalDate.now(SHANGHAI).minusDays(1).toString();
+            Api.Res backfilled = manager.post("firms/" + firm + "/reports", report(42).put("reportDate", yesterday)
+                    .put("productionStatus", "PARTIAL").put("capacityPct", 60));
+            assertEquals(201, backfilled.status(), backfilled.raw());
+            assertTrue(backfilled.json().get("late").asBoolean());
 
-        Api.Res zero = manager.post("firms/" + firm + "/reports/zero", null);
-        assertEquals(201, zero.status(), zero.raw());
-        assertTrue(zero.json().get("zeroReport").asBoolean());
-        assertEquals(42, zero.json().get("staffOnSite").asInt());
-        assertEquals("PARTIAL", zero.json().get("productionStatus").asText());
-        assertEquals(60, zero.json().get("capacityPct").asInt());
-        Api.Res again = manager.post("firms/" + firm + "/reports/zero", null);
-        assertEquals(200, again.status());
-        assertEquals(zero.json().get("id").asLong(), again.json().get("id").asLong());
-        assertEquals(0, liaison.get("notifications").json().size(), "nothing abnormal, no alert");
+            Api.Res zero = manager.post("firms/" + firm + "/reports/zero", null);
+            assertEquals(201, zero.status(), zero.raw());
+            assertTrue(zero.json().get("zeroReport").asBoolean());
+            assertEquals(42, zero.json().get("staffOnSite").asInt());
+            assertEquals("PARTIAL", zero.json().get("productionStatus").asText());
+            assertEquals(60, zero.json().get("capacityPct").asInt());
+            Api.Res again = manager.post("firms/" + firm + "/reports/zero", null);
+            assertEquals(200, again.status());
+            assertEquals(zero.json().get("id").asLong(), again.json().get("id").asLong());
+            assertEquals(0, liaison.get("notifications").json().size(), "nothing abnormal, no alert");
 
-        Api.Res abnormal = manager.post("firms/" + firm + "/reports", report(42).put("feverCount", 1).put("isolatedCount", 2)
-                .put("abnormalDetails", "一名员工发热37.9度，两名密接已隔离"));
-        assertEquals(200, abnormal.status(), abnormal.raw());
-        assertFalse(abnormal.json().get("zeroReport").asBoolean());
-        JsonNode inbox = liaison.get("notifications").json();
-        assertEquals(1, inbox.size(), inbox.toString());
-        assertEquals("REPORT_ABNORMAL", inbox.get(0).get("kind").asText());
+            Api.Res abnormal = manager.post("firms/" + firm + "/reports", report(42).put("feverCount", 1).put("isolatedCount", 2)
+                    .put("abnormalDetails", "一名员工发热37.9度，两名密接已隔离"));
+            assertEquals(200, abnormal.status(), abnormal.raw());
+            assertFalse(abnormal.json().get("zeroReport").asBoolean());
+            JsonNode inbox = liaison.get("notifications").json();
+            assertEquals(1, inbox.size(), inbox.toString());
+            assertEquals("REPORT_ABNORMAL", inbox.get(0).get("kind").asText());
 
-        JsonNode history = manager.get("firms/" + firm + "/reports").json();
-        assertEquals(2, history.get("total").asInt());
-        assertEquals(LocalDate.now(SHANGHAI).toString(), history.get("items").get(0).get("reportDate").asText());
-        assertEquals(200, manager.get("firms/" + firm + "/reports/today").status());
+            JsonNode history = manager.get("firms/" + firm + "/reports").json();
+            assertEquals(2, history.get("total").asInt());
+            assertEquals(LocalDate.now(SHANGHAI).toString(), history.get("items").get(0).get("reportDate").asText());
+            assertEquals(200, manager.get("firms/" + firm + "/reports/today").status());
 
-        JsonNode board = liaison.get("board").json();
-        JsonNode row = null;
-        for (JsonNode r : board.get("rows")) {
-            if (r.get("firmId").asLong() == firm) {
-                row = r;
+            JsonNode board = liaison.get("board").json();
+            JsonNode row = null;
+            for (JsonNode r : board.get("rows")) {
+                if (r.get("firmId").asLong() == firm) {
+                    row = r;
+                }
             }
+            assertNotNull(row);
+            assertEquals("ABNORMAL", row.get("status").asText());
+            assertEquals(403, manager.get("board").status());
+            assertEquals(403, portal.api("analyst").post("board/remind", null).status());
+        } finally {
+            admin.delete("test/clock");
         }
-        assertNotNull(row);
-        assertEquals("ABNORMAL", row.get("status").asText());
-        assertEquals(403, manager.get("board").status());
-        assertEquals(403, portal.api("analyst").post("board/remind", null).status());
     }
 }

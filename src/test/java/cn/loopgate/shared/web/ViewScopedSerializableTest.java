@@ -47,10 +47,23 @@ class ViewScopedSerializableTest {
                 if (f.isAnnotationPresent(jakarta.inject.Inject.class) && Modifier.isTransient(f.getModifiers())) {
                     problems.add(bean.getSimpleName() + "." + f.getName() + ": an injected service must not be transient (null after fail-over)");
                 }
+                if (f.isAnnotationPresent(jakarta.inject.Inject.class) && !normalScoped(f.getType())
+                        && !Serializable.class.isAssignableFrom(f.getType()) && !f.getType().isPrimitive()) {
+                    // Weld refuses to inject a non-passivation-capable dependent object (e.g. java.time.Clock) into a
+                    // view-scoped bean: the page fails when the bean is created. Inject ClockProducer instead.
+                    problems.add(bean.getSimpleName() + "." + f.getName() + ": " + f.getType().getName()
+                            + " is neither a normal-scoped bean nor Serializable");
+                }
             }
             check(bean, bean.getSimpleName(), problems, new HashSet<>());
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static boolean normalScoped(Class<?> type) {
+        return type.isAnnotationPresent(jakarta.enterprise.context.ApplicationScoped.class)
+                || type.isAnnotationPresent(jakarta.enterprise.context.RequestScoped.class)
+                || type.isAnnotationPresent(jakarta.enterprise.context.SessionScoped.class);
     }
 
     private static void check(Class<?> type, String path, List<String> problems, Set<Class<?>> seen) {
