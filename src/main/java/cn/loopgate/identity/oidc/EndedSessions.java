@@ -63,11 +63,11 @@ public class EndedSessions {
         }
         // Audited in this transaction (the kernel knows no audit package: account.SignInAudit observes the alarm).
         alarms.fire(new SignInAlarm("User", null, "SIGNED_OUT_BY_PROVIDER", after, "back-channel logout from the identity provider"));
+        // Logouts are rare: forget every memo of "not ended" on this node (a subject-wide logout also ends sessions
+        // remembered under their sid), and remember the ended session at once.
+        memo.clear();
         if (logout.sessionId() != null) {
             memo.put("sid:" + logout.sessionId(), new Checked(true, Long.MAX_VALUE));
-        }
-        if (logout.subject() != null) {
-            memo.keySet().removeIf(k -> k.startsWith("sub:" + logout.subject() + "|"));
         }
     }
 

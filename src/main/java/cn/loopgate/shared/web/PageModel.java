@@ -6,6 +6,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -18,15 +19,26 @@ public class PageModel<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient BiFunction<Integer, Integer, Page<T>> loader;
-    private final transient java.util.function.Function<T, String> key;
+    /**
+     * Loads a page. Serializable, like the model: the view bean holding the model travels in the replicated session,
+     * and a node that answers the next request after a fail-over must still load pages (ClusterIT).
+     */
+    public interface Loader<T> extends BiFunction<Integer, Integer, Page<T>>, Serializable {
+    }
 
-    public PageModel(BiFunction<Integer, Integer, Page<T>> loader, java.util.function.Function<T, String> key) {
+    /** A row's key; serializable for the same reason. */
+    public interface Key<T> extends java.util.function.Function<T, String>, Serializable {
+    }
+
+    private final Loader<T> loader;
+    private final Key<T> key;
+
+    public PageModel(Loader<T> loader, Key<T> key) {
         this.loader = loader;
         this.key = key;
     }
 
-    public static <E extends BaseEntity> PageModel<E> of(BiFunction<Integer, Integer, Page<E>> loader) {
+    public static <E extends BaseEntity> PageModel<E> of(Loader<E> loader) {
         return new PageModel<>(loader, e -> String.valueOf(e.getId()));
     }
 
