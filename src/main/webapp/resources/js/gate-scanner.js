@@ -21,6 +21,9 @@
     var stream = null;
     var busy = false;
     var lastText = null;
+    /** Until when the camera leaves the verdict of a pasted code on the screen (ms since the epoch). */
+    var holdUntil = 0;
+    var PASTED_HOLD_MS = 4000;
     var lastAt = 0;
     var audio = null;
     var offline = false;
@@ -362,7 +365,7 @@
             } catch (e) {
                 code = null;
             }
-            if (code && code.data) {
+            if (code && code.data && Date.now() >= holdUntil) {
                 var now = Date.now();
                 var same = code.data === lastText && now - lastAt < SAME_CODE_PAUSE_MS;
                 lastAt = now;
@@ -462,6 +465,8 @@
             if (field.value.trim()) {
                 lastText = field.value.trim();
                 lastAt = Date.now();
+                // A typed or pasted code's verdict stays up a moment: the camera, still seeing another card, waits.
+                holdUntil = Date.now() + PASTED_HOLD_MS;
                 scan(field.value).then(function () { field.value = ''; });
             }
         });
