@@ -30,7 +30,7 @@ public class FirmProfileView implements Serializable {
     void load() {
         Firm f = firms.own();
         form = FirmForm.of(f);
-        firm = FirmView.of(f, true);
+        firm = firms.describe(f);
     }
 
     public void save() {
@@ -38,7 +38,7 @@ public class FirmProfileView implements Serializable {
         if (saved != null) {
             FacesSupport.info("common.saved");
             form = FirmForm.of(saved);
-            firm = FirmView.of(saved, true);
+            firm = firms.describe(saved);
         }
     }
 

@@ -32,28 +32,26 @@ public class FirmResource {
     public Page<FirmView> list(@QueryParam("parkId") Long parkId, @QueryParam("q") String text,
                                @QueryParam("aboveSize") Boolean aboveSize, @QueryParam("industry") Industry industry,
                                @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        // Lists mask the contact's phone for everyone; the single record shows it to those who call (FirmService.showsContact).
-        return firms.list(new FirmService.Filter(parkId, text, aboveSize, industry),
-                Page.clampOffset(offset), Page.clampLimit(limit)).map(f -> FirmView.of(f, false));
+        return firms.listed(new FirmService.Filter(parkId, text, aboveSize, industry),
+                Page.clampOffset(offset), Page.clampLimit(limit));
     }
 
     @GET
     @Path("{id}")
     public FirmView get(@PathParam("id") long id) {
-        Firm f = firms.get(id);
-        return FirmView.of(f, firms.showsContact(f));
+        return firms.detail(id);
     }
 
     @POST
     public Response register(FirmData data) {
         Firm f = firms.register(data == null ? empty() : data);
-        return Response.created(URI.create("firms/" + f.getId())).entity(FirmView.of(f, true)).build();
+        return Response.created(URI.create("firms/" + f.getId())).entity(firms.describe(f)).build();
     }
 
     @PUT
     @Path("{id}")
     public FirmView update(@PathParam("id") long id, FirmData data) {
-        return FirmView.of(firms.update(id, data == null ? empty() : data), true);
+        return firms.describe(firms.update(id, data == null ? empty() : data));
     }
 
     private static FirmData empty() {

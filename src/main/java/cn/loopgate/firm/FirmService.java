@@ -84,10 +84,25 @@ public class FirmService {
         return new Page<>(q.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult(), offset, limit);
     }
 
-    /** Whether the caller sees this firm's contact phone in full (AccessPolicy#canCallContact). */
+    /** A page of firms as lists show them: the contact's phone masked for everyone (issue 19). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean showsContact(Firm f) {
-        return access.canCallContact(f.getId(), f.getPark().getId());
+    public Page<FirmView> listed(Filter filter, int offset, int limit) {
+        return list(filter, offset, limit).map(f -> FirmView.of(f, false));
+    }
+
+    /** One firm in the caller's scope (or 404), as the caller may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FirmView detail(long id) {
+        return describe(get(id));
+    }
+
+    /**
+     * A single firm as the caller may see it: the contact's phone in full for those who call (the firm's
+     * manager, its liaison officers, administrators: AccessPolicy#canCallContact), masked for the others.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FirmView describe(Firm f) {
+        return FirmView.of(f, access.canCallContact(f.getId(), f.getPark().getId()));
     }
 
     /** A firm in the caller's scope, or 404. */

@@ -39,14 +39,14 @@ public class FirmPlanResource {
     }
 
     @GET
-    public List<PlanView> ofFirm(@PathParam("firmId") long firmId) {
-        return plans.ofFirm(firmId).stream().map(p -> PlanResource.listed(plans, p)).toList();
+    public List<PlanDetail> ofFirm(@PathParam("firmId") long firmId) {
+        return plans.details(firmId);
     }
 
     @POST
     public Response file(@PathParam("firmId") long firmId, PlanData data) {
-        ResumptionPlan p = plans.file(firmId, data);
-        return Response.created(URI.create("plans/" + p.getId())).entity(PlanResource.view(plans, p)).build();
+        PlanDetail p = plans.file(firmId, data);
+        return Response.created(URI.create("plans/" + p.id())).entity(p).build();
     }
 
 }

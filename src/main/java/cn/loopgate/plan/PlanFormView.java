@@ -36,9 +36,7 @@ public class PlanFormView implements Serializable {
     PermitDocuments documents;
 
     private long firmId;
-    private ResumptionPlan plan;
-    private List<PlanVersion> versions = List.of();
-    private List<PlanCondition> conditions = List.of();
+    private PlanDetail plan;
     private String certificateNumber;
     private String certificateValidity;
     private boolean certificatePrintable;
@@ -59,8 +57,8 @@ public class PlanFormView implements Serializable {
     void init() {
         firmId = firms.own().getId();
         load();
-        if (plan != null && plan.getStatus() == PlanStatus.RETURNED) {
-            PlanData d = current().data();
+        if (isRefiling()) {
+            PlanDetail.Version d = plan.current();
             plannedDate = d.plannedDate();
             headcount = d.headcount();
             dormitory = d.dormitory();
@@ -75,11 +73,8 @@ public class PlanFormView implements Serializable {
     }
 
     private void load() {
-        List<ResumptionPlan> all = plans.ofFirm(firmId);
-        plan = all.isEmpty() ? null : all.get(0);
-        versions = plan == null ? List.of() : plans.versions(plan.getId());
-        conditions = plan == null ? List.of() : plans.conditions(plan.getId());
-        Permit certificate = plan == null || plan.getPermitId() == null ? null : permits.get(plan.getPermitId());
+        plan = plans.latest(firmId);
+        Permit certificate = plan == null || plan.permitId() == null ? null : permits.get(plan.permitId());
         certificateNumber = certificate == null ? null : certificate.getNumber();
         certificateValidity = certificate == null ? null
                 : Validity.of(certificate.getValidFrom(), certificate.getValidTo(), firms.get(firmId).getPark().zone()).range(FacesSupport.locale());
@@ -87,23 +82,18 @@ public class PlanFormView implements Serializable {
         certificatePrintable = certificate != null && certificate.getStatus() == Permit.Status.ACTIVE;
     }
 
-    /** The form shows when there is no plan, or the last one was returned or rejected. */
+    /** The form shows when the firm has filed nothing yet, or the service offers refiling or a fresh filing. */
     public boolean isEditable() {
-        return plan == null || plan.getStatus() == PlanStatus.RETURNED || plan.getStatus() == PlanStatus.REJECTED;
+        return plan == null || plan.can("RESUBMIT") || plan.can("FILE_NEW");
     }
 
     public boolean isRefiling() {
-        return plan != null && plan.getStatus() == PlanStatus.RETURNED;
+        return plan != null && plan.can("RESUBMIT");
     }
 
-    public PlanVersion current() {
-        return versions.isEmpty() ? null : versions.get(versions.size() - 1);
-    }
-
-    /** The liaison's comments on the current version, by section name. */
+    /** The liaison's comments on the current version, by section name, while the plan is back with the firm. */
     public Map<String, String> getComments() {
-        PlanVersion v = current();
-        return v == null || plan.getStatus() != PlanStatus.RETURNED ? Map.of() : v.getComments();
+        return isRefiling() ? plan.current().comments() : Map.of();
     }
 
     public void submit() {
@@ -115,7 +105,7 @@ public class PlanFormView implements Serializable {
         }
         PlanData d = new PlanData(plannedDate, headcount, dormitory, meals, shuttle, disinfection, healthChecks,
                 emergencyPlan, officerName, officerPhone, null);
-        Long planId = isRefiling() ? plan.getId() : null;
+        Long planId = isRefiling() ? plan.id() : null;
         byte[] b = bytes;
         String n = name;
         if (FacesSupport.attempt(() -> plans.submit(firmId, planId, d, n, b)) != null) {
@@ -124,17 +114,17 @@ public class PlanFormView implements Serializable {
         }
     }
 
-    public ResumptionPlan getPlan() { return plan; }
-    public List<PlanVersion> getVersions() { return versions; }
-    public List<PlanCondition> getConditions() { return conditions; }
+    public PlanDetail getPlan() { return plan; }
+    public List<PlanDetail.Version> getVersions() { return plan == null ? List.of() : plan.versions(); }
+    public List<String> getConditions() { return plan == null ? List.of() : plan.conditions(); }
     public String getCertificateNumber() { return certificateNumber; }
     public String getCertificateValidity() { return certificateValidity; }
     public boolean isCertificatePrintable() { return certificatePrintable; }
 
     /** The resumption certificate (A4) as a PDF. */
     public StreamedContent certificate() {
-        return plan == null || plan.getPermitId() == null ? null
-                : PermitDownload.of(FacesSupport.attempt(() -> documents.one(plan.getPermitId())));
+        return plan == null || plan.permitId() == null ? null
+                : PermitDownload.of(FacesSupport.attempt(() -> documents.one(plan.permitId())));
     }
     public PlanSection[] getSections() { return PlanSection.values(); }
     public LocalDate getPlannedDate() { return plannedDate; }

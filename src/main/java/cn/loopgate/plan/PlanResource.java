@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Resumption plans over the API: the firm's HR system uploads the commitment letter and files or
- * refiles the plan; the liaison officer's tools review it.
+ * refiles the plan; the liaison officer's tools review it. Every answer is the service's {@link PlanDetail},
+ * built in one transaction with the steps the caller may take next.
  */
 @Path("/plans")
 @RequestScoped
@@ -54,40 +55,39 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    public PlanView get(@PathParam("id") long id) {
-        return view(plans.get(id));
+    public PlanDetail get(@PathParam("id") long id) {
+        return plans.detail(id);
     }
 
     /** Refiles a returned plan as a new version. */
     @PUT
     @Path("{id}")
-    public PlanView resubmit(@PathParam("id") long id, PlanData data) {
-        return view(plans.resubmit(id, data));
+    public PlanDetail resubmit(@PathParam("id") long id, PlanData data) {
+        return plans.resubmit(id, data);
     }
 
     @POST
     @Path("{id}/return")
-    public PlanView returnForChanges(@PathParam("id") long id, ReturnRequest body) {
-        return view(plans.returnForChanges(id, body == null ? Map.of() : body.comments()));
+    public PlanDetail returnForChanges(@PathParam("id") long id, ReturnRequest body) {
+        return plans.returnForChanges(id, body == null ? Map.of() : body.comments());
     }
 
     @POST
     @Path("{id}/approve")
-    public PlanView approve(@PathParam("id") long id, ApproveRequest body) {
-        return view(plans.approve(id, body == null ? List.of() : body.conditions()));
+    public PlanDetail approve(@PathParam("id") long id, ApproveRequest body) {
+        return plans.approve(id, body == null ? List.of() : body.conditions());
     }
 
     @POST
     @Path("{id}/reject")
-    public PlanView reject(@PathParam("id") long id, ReasonRequest body) {
-        return view(plans.reject(id, body == null ? null : body.reason()));
+    public PlanDetail reject(@PathParam("id") long id, ReasonRequest body) {
+        return plans.reject(id, body == null ? null : body.reason());
     }
 
     @POST
     @Path("{id}/conditions")
-    public PlanView addCondition(@PathParam("id") long id, ConditionRequest body) {
-        plans.addCondition(id, body == null ? null : body.text());
-        return view(plans.get(id));
+    public PlanDetail addCondition(@PathParam("id") long id, ConditionRequest body) {
+        return plans.addCondition(id, body == null ? null : body.text());
     }
 
     /** The commitment letter of one version, as uploaded. */
@@ -100,19 +100,5 @@ public class PlanResource {
                 .header("Content-Disposition", "inline; filename=\"commitment-" + id + "-" + number + "."
                         + (f.getContentType().endsWith("pdf") ? "pdf" : f.getContentType().endsWith("png") ? "png" : "jpg") + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    private PlanView view(ResumptionPlan p) {
-        return view(plans, p);
-    }
-
-    /** A single plan: the officer's phone in full for those who call (PlanService#showsContact). */
-    static PlanView view(PlanService plans, ResumptionPlan p) {
-        return PlanView.of(p, plans.versions(p.getId()), plans.conditions(p.getId()), plans.showsContact(p));
-    }
-
-    /** A plan in a list: the officer's phone masked. */
-    static PlanView listed(PlanService plans, ResumptionPlan p) {
-        return PlanView.of(p, plans.versions(p.getId()), plans.conditions(p.getId()), false);
     }
 }

@@ -1,7 +1,5 @@
 package cn.loopgate.plan;
 
-import cn.loopgate.firm.Firm;
-import cn.loopgate.firm.FirmService;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.web.FacesSupport;
 import jakarta.annotation.PostConstruct;
@@ -31,14 +29,9 @@ public class PlanReviewView implements Serializable {
 
     @Inject
     PlanService plans;
-    @Inject
-    FirmService firms;
 
     private long planId;
-    private ResumptionPlan plan;
-    private Firm firm;
-    private List<PlanVersion> versions = List.of();
-    private List<PlanCondition> conditions = List.of();
+    private PlanDetail plan;
     private final Map<String, String> comments = new HashMap<>();
     private String approveConditions;
     private String reason;
@@ -60,31 +53,28 @@ public class PlanReviewView implements Serializable {
     }
 
     private void load() {
-        plan = plans.get(planId);
-        firm = firms.get(plan.getFirmId());
-        versions = plans.versions(planId);
-        conditions = plans.conditions(planId);
+        plan = plans.detail(planId);
     }
 
-    public PlanVersion getCurrent() {
-        return versions.get(versions.size() - 1);
+    public PlanDetail.Version getCurrent() {
+        return plan.current();
     }
 
     public List<Line> getLines() {
-        PlanVersion cur = getCurrent();
-        PlanVersion prev = versions.size() > 1 ? versions.get(versions.size() - 2) : null;
+        PlanDetail.Version cur = plan.current();
+        PlanDetail.Version prev = plan.previous();
         List<Line> lines = new ArrayList<>();
-        Map<String, String> said = prev == null ? Map.of() : prev.getComments();
-        line(lines, said, "BASICS", "field.plannedDate", String.valueOf(cur.getPlannedDate()), prev == null ? null : String.valueOf(prev.getPlannedDate()));
-        line(lines, said, "BASICS", "field.headcount", String.valueOf(cur.getHeadcount()), prev == null ? null : String.valueOf(prev.getHeadcount()));
-        line(lines, said, "DORMITORY", "field.dormitory", cur.getDormitory(), prev == null ? null : prev.getDormitory());
-        line(lines, said, "MEALS", "field.meals", cur.getMeals(), prev == null ? null : prev.getMeals());
-        line(lines, said, "SHUTTLE", "field.shuttle", cur.getShuttle(), prev == null ? null : prev.getShuttle());
-        line(lines, said, "DISINFECTION", "field.disinfection", cur.getDisinfection(), prev == null ? null : prev.getDisinfection());
-        line(lines, said, "HEALTH_CHECKS", "field.healthChecks", cur.getHealthChecks(), prev == null ? null : prev.getHealthChecks());
-        line(lines, said, "EMERGENCY_PLAN", "field.emergencyPlan", cur.getEmergencyPlan(), prev == null ? null : prev.getEmergencyPlan());
-        line(lines, said, "OFFICER", "field.officerName", cur.getOfficerName() + " " + cur.getOfficerPhone(),
-                prev == null ? null : prev.getOfficerName() + " " + prev.getOfficerPhone());
+        Map<String, String> said = prev == null ? Map.of() : prev.comments();
+        line(lines, said, "BASICS", "field.plannedDate", String.valueOf(cur.plannedDate()), prev == null ? null : String.valueOf(prev.plannedDate()));
+        line(lines, said, "BASICS", "field.headcount", String.valueOf(cur.headcount()), prev == null ? null : String.valueOf(prev.headcount()));
+        line(lines, said, "DORMITORY", "field.dormitory", cur.dormitory(), prev == null ? null : prev.dormitory());
+        line(lines, said, "MEALS", "field.meals", cur.meals(), prev == null ? null : prev.meals());
+        line(lines, said, "SHUTTLE", "field.shuttle", cur.shuttle(), prev == null ? null : prev.shuttle());
+        line(lines, said, "DISINFECTION", "field.disinfection", cur.disinfection(), prev == null ? null : prev.disinfection());
+        line(lines, said, "HEALTH_CHECKS", "field.healthChecks", cur.healthChecks(), prev == null ? null : prev.healthChecks());
+        line(lines, said, "EMERGENCY_PLAN", "field.emergencyPlan", cur.emergencyPlan(), prev == null ? null : prev.emergencyPlan());
+        line(lines, said, "OFFICER", "field.officerName", cur.officerName() + " " + cur.officerPhone(),
+                prev == null ? null : prev.officerName() + " " + prev.officerPhone());
         return lines;
     }
 
@@ -93,12 +83,8 @@ public class PlanReviewView implements Serializable {
         lines.add(new Line(section, label, cur, prev, prev != null && !Objects.equals(cur, prev), first ? said.get(section) : null));
     }
 
-    public boolean isReviewable() {
-        return plan.getStatus() == PlanStatus.SUBMITTED;
-    }
-
     public boolean isHasPrevious() {
-        return versions.size() > 1;
+        return plan.previous() != null;
     }
 
     public String returnForChanges() {
@@ -124,7 +110,7 @@ public class PlanReviewView implements Serializable {
         }
     }
 
-    private String decided(ResumptionPlan p) {
+    private String decided(PlanDetail p) {
         if (p == null) {
             return null;
         }
@@ -134,10 +120,7 @@ public class PlanReviewView implements Serializable {
     }
 
     public PlanSection[] getSections() { return PlanSection.values(); }
-    public ResumptionPlan getPlan() { return plan; }
-    public Firm getFirm() { return firm; }
-    public List<PlanVersion> getVersions() { return versions; }
-    public List<PlanCondition> getConditions() { return conditions; }
+    public PlanDetail getPlan() { return plan; }
     public Map<String, String> getComments() { return comments; }
     public String getApproveConditions() { return approveConditions; }
     public void setApproveConditions(String v) { approveConditions = v; }

@@ -68,10 +68,32 @@ public class PlanService {
     @Inject
     Clock clock;
 
-    /** Whether the caller sees the plan's on-site officer's phone in full (AccessPolicy#canCallContact). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean showsContact(ResumptionPlan p) {
-        return access.canCallContact(p.getFirmId(), p.getParkId());
+    /**
+     * One plan as the caller may see it, in one transaction: versions, conditions, the on-site officer's
+     * phone in full for those who call (AccessPolicy#canCallContact), and the steps the caller may take now.
+     */
+    public PlanDetail detail(long planId) {
+        return describe(get(planId), true);
+    }
+
+    /** The firm's plans, newest first, as a list shows them (officers' phones masked), with their actions. */
+    public List<PlanDetail> details(long firmId) {
+        firms.get(firmId);
+        return ofFirmUnchecked(firmId).stream().map(p -> describe(p, false)).toList();
+    }
+
+    /** The firm's latest plan as a single record (the firm's own page), or null when it has filed none. */
+    public PlanDetail latest(long firmId) {
+        firms.get(firmId);
+        List<ResumptionPlan> all = ofFirmUnchecked(firmId);
+        return all.isEmpty() ? null : describe(all.get(0), true);
+    }
+
+    private PlanDetail describe(ResumptionPlan p, boolean single) {
+        Caller c = access.caller();
+        Firm firm = em.find(Firm.class, p.getFirmId());
+        return PlanDetail.of(p, firm.getName(), versionsUnchecked(p.getId()), conditionsUnchecked(p.getId()),
+                single && access.canCallContact(p.getFirmId(), p.getParkId()), PlanAction.available(p.getStatus(), c.role()));
     }
 
     /** Stores a signed commitment letter (PDF, PNG or JPEG) for the firm's next filing. */
@@ -94,7 +116,7 @@ public class PlanService {
      * plan in one transaction, so a refused plan leaves no orphan upload. Without a new upload a
      * refiled plan keeps the letter of its current version.
      */
-    public ResumptionPlan submit(long firmId, Long planId, PlanData data, String fileName, byte[] file) {
+    public PlanDetail submit(long firmId, Long planId, PlanData data, String fileName, byte[] file) {
         PlanData d = data == null ? new PlanData(null, null, null, null, null, null, null, null, null, null, null) : data;
         Long fileId = d.commitmentFileId();
         if (file != null && file.length > 0) {
@@ -107,7 +129,7 @@ public class PlanService {
         return planId == null ? file(firmId, withFile) : resubmit(planId, withFile);
     }
 
-    public ResumptionPlan file(long firmId, PlanData data) {
+    public PlanDetail file(long firmId, PlanData data) {
         Firm firm = firms.get(firmId);
         Caller c = access.checkFirmWrite(firm.getId(), firm.getPark().getId());
         PlanData d = check(firm, data);
@@ -128,16 +150,14 @@ public class PlanService {
         audit.record(subject(plan), "SUBMIT", null, snapshot(plan, d), null);
         notifications.notify(notifications.liaisonsOfPark(firm.getPark().getId()), "PLAN", "plan.notify.submitted",
                 "/liaison/plan.xhtml?id=" + plan.getId(), firm.getName());
-        return plan;
+        return describe(plan, true);
     }
 
     /** The firm refiles a returned plan: a new version, kept beside the earlier ones. */
-    public ResumptionPlan resubmit(long planId, PlanData data) {
+    public PlanDetail resubmit(long planId, PlanData data) {
         ResumptionPlan plan = get(planId);
         Caller c = access.checkFirmWrite(plan.getFirmId(), plan.getParkId());
-        if (plan.getStatus() != PlanStatus.RETURNED) {
-            throw DomainException.conflict("plan.notReturned");
-        }
+        expect(plan, PlanAction.RESUBMIT);
         Firm firm = firms.get(plan.getFirmId());
         PlanData d = check(firm, data);
         Map<String, Object> before = snapshot(plan, current(plan).data());
@@ -146,14 +166,14 @@ public class PlanService {
         audit.record(subject(plan), "RESUBMIT", before, snapshot(plan, d), null);
         notifications.notify(notifications.liaisonsOfPark(plan.getParkId()), "PLAN", "plan.notify.submitted",
                 "/liaison/plan.xhtml?id=" + plan.getId(), firm.getName());
-        return plan;
+        return describe(plan, true);
     }
 
     /** Back to the firm with comments per section; at least one comment is required. */
-    public ResumptionPlan returnForChanges(long planId, Map<PlanSection, String> comments) {
+    public PlanDetail returnForChanges(long planId, Map<PlanSection, String> comments) {
         ResumptionPlan plan = get(planId);
         Caller c = access.checkLiaison(plan.getFirmId(), plan.getParkId());
-        requireStatus(plan, PlanStatus.SUBMITTED);
+        expect(plan, PlanAction.RETURN);
         Map<PlanSection, String> clean = new EnumMap<>(PlanSection.class);
         if (comments != null) {
             comments.forEach((k, v) -> {
@@ -172,17 +192,17 @@ public class PlanService {
         audit.record(subject(plan), "RETURN", before, snapshot(plan, v.data()), String.join(" | ", clean.values()));
         notifications.notify(notifications.managersOfFirm(plan.getFirmId()), "PLAN", "plan.notify.returned",
                 "/firm/plan.xhtml", plan.getCurrentVersion());
-        return plan;
+        return describe(plan, true);
     }
 
     /**
      * Approves the current version: conditions (may be empty) are attached, the firm resumes on the
      * planned date and receives its resumption certificate from the start of that day in the park's zone.
      */
-    public ResumptionPlan approve(long planId, List<String> conditions) {
+    public PlanDetail approve(long planId, List<String> conditions) {
         ResumptionPlan plan = get(planId);
         Caller c = access.checkLiaison(plan.getFirmId(), plan.getParkId());
-        requireStatus(plan, PlanStatus.SUBMITTED);
+        expect(plan, PlanAction.APPROVE);
         List<String> clean = cleanConditions(conditions);
         PlanVersion v = current(plan);
         Map<String, Object> before = snapshot(plan, v.data());
@@ -204,13 +224,13 @@ public class PlanService {
         metrics.approved("PLAN", 1);
         notifications.notify(notifications.managersOfFirm(plan.getFirmId()), "PLAN", "plan.notify.approved",
                 "/firm/plan.xhtml", v.getPlannedDate().toString());
-        return plan;
+        return describe(plan, true);
     }
 
-    public ResumptionPlan reject(long planId, String reason) {
+    public PlanDetail reject(long planId, String reason) {
         ResumptionPlan plan = get(planId);
         Caller c = access.checkLiaison(plan.getFirmId(), plan.getParkId());
-        requireStatus(plan, PlanStatus.SUBMITTED);
+        expect(plan, PlanAction.REJECT);
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("reason", "validation.required");
         }
@@ -221,16 +241,14 @@ public class PlanService {
         audit.record(subject(plan), "REJECT", before, snapshot(plan, v.data()), r);
         notifications.notify(notifications.managersOfFirm(plan.getFirmId()), "PLAN", "plan.notify.rejected",
                 "/firm/plan.xhtml", r);
-        return plan;
+        return describe(plan, true);
     }
 
     /** A firm-specific condition (一企一策), also after approval; not on a rejected plan. */
-    public PlanCondition addCondition(long planId, String text) {
+    public PlanDetail addCondition(long planId, String text) {
         ResumptionPlan plan = get(planId);
         Caller c = access.checkLiaison(plan.getFirmId(), plan.getParkId());
-        if (plan.getStatus() == PlanStatus.REJECTED) {
-            throw DomainException.conflict("plan.rejected");
-        }
+        expect(plan, PlanAction.ADD_CONDITION);
         List<String> clean = cleanConditions(text == null ? List.of() : List.of(text));
         if (clean.isEmpty()) {
             throw DomainException.invalid("text", "validation.required");
@@ -240,7 +258,7 @@ public class PlanService {
         audit.record(subject(plan), "CONDITION", null, Map.of("condition", pc.getText()), null);
         notifications.notify(notifications.managersOfFirm(plan.getFirmId()), "PLAN", "plan.notify.condition",
                 "/firm/plan.xhtml", pc.getText());
-        return pc;
+        return describe(plan, true);
     }
 
     /** A plan the caller may read, or 404. */
@@ -257,13 +275,15 @@ public class PlanService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PlanVersion> versions(long planId) {
         get(planId);
+        return versionsUnchecked(planId);
+    }
+
+    private List<PlanVersion> versionsUnchecked(long planId) {
         return em.createQuery("select v from PlanVersion v where v.planId = :p order by v.number", PlanVersion.class)
                 .setParameter("p", planId).getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlanCondition> conditions(long planId) {
-        get(planId);
+    private List<PlanCondition> conditionsUnchecked(long planId) {
         return em.createQuery("select c from PlanCondition c where c.planId = :p order by c.createdAt, c.id", PlanCondition.class)
                 .setParameter("p", planId).getResultList();
     }
@@ -351,9 +371,10 @@ public class PlanService {
         return out;
     }
 
-    private static void requireStatus(ResumptionPlan plan, PlanStatus status) {
-        if (plan.getStatus() != status) {
-            throw DomainException.conflict("plan.wrongStatus");
+    /** 409 when the plan's state does not allow {@code action} ({@link PlanAction} holds the table). */
+    private static void expect(ResumptionPlan plan, PlanAction action) {
+        if (!action.allowedIn(plan.getStatus())) {
+            throw DomainException.conflict(action.conflictKey());
         }
     }
 

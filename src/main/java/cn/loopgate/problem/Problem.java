@@ -108,7 +108,7 @@ public class Problem extends BaseEntity {
     }
 
     public void acknowledge(Instant now) {
-        expect(Status.RAISED);
+        expect(ProblemAction.ACKNOWLEDGE);
         acknowledgedAt = now;
         status = Status.ACKNOWLEDGED;
         updatedAt = now;
@@ -116,7 +116,7 @@ public class Problem extends BaseEntity {
 
     /** To the bureau; a problem not yet acknowledged counts as acknowledged by escalating it. */
     public void escalate(Escalation kind, Instant now) {
-        expect(Status.RAISED, Status.ACKNOWLEDGED);
+        expect(ProblemAction.ESCALATE);
         if (acknowledgedAt == null) {
             acknowledgedAt = now;
         }
@@ -128,7 +128,7 @@ public class Problem extends BaseEntity {
 
     /** The bureau names the department that must act, and by when (again, to reassign). */
     public void assign(String department, Instant due, Instant now) {
-        expect(Status.ESCALATED, Status.ASSIGNED);
+        expect(ProblemAction.ASSIGN);
         this.department = department;
         this.departmentDue = due;
         this.assignedAt = now;
@@ -137,7 +137,7 @@ public class Problem extends BaseEntity {
     }
 
     public void resolve(String resolution, Instant now) {
-        expect(Status.ACKNOWLEDGED, Status.ESCALATED, Status.ASSIGNED);
+        expect(ProblemAction.RESOLVE);
         this.resolution = resolution;
         resolvedAt = now;
         status = Status.RESOLVED;
@@ -145,7 +145,7 @@ public class Problem extends BaseEntity {
     }
 
     public void confirm(Instant now) {
-        expect(Status.RESOLVED);
+        expect(ProblemAction.CONFIRM);
         closedAt = now;
         status = Status.CLOSED;
         updatedAt = now;
@@ -153,7 +153,7 @@ public class Problem extends BaseEntity {
 
     /** The firm says it is not solved: back to the liaison officer, with a fresh time to resolve. */
     public void reopen(Instant now, Duration resolveWithin) {
-        expect(Status.RESOLVED);
+        expect(ProblemAction.REOPEN);
         reopenCount++;
         resolvedAt = null;
         resolveDue = now.plus(resolveWithin);
@@ -162,6 +162,7 @@ public class Problem extends BaseEntity {
     }
 
     public void attach(long fileId, Instant now) {
+        expect(ProblemAction.ATTACH);
         fileIds.add(fileId);
         updatedAt = now;
     }
@@ -184,13 +185,11 @@ public class Problem extends BaseEntity {
         return late;
     }
 
-    private void expect(Status... allowed) {
-        for (Status s : allowed) {
-            if (status == s) {
-                return;
-            }
+    /** Refuses (409) a step the problem's state does not allow ({@link ProblemAction} holds the table). */
+    void expect(ProblemAction action) {
+        if (!action.allowedIn(status)) {
+            throw DomainException.conflict("problem.wrongState");
         }
-        throw DomainException.conflict("problem.wrongState");
     }
 
     public Firm getFirm() { return firm; }

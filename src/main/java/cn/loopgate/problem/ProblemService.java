@@ -117,7 +117,7 @@ public class ProblemService {
         });
         List<Problem> items = q.setFirstResult(offset).setMaxResults(limit).getResultList();
         Map<Long, String> parkCodes = parkCodes();
-        return new Page<>(items.stream().map(p -> view(p, now, parkCodes, List.of())).toList(),
+        return new Page<>(items.stream().map(p -> view(p, now, parkCodes, List.of(), Set.of())).toList(),
                 count.getSingleResult(), offset, limit);
     }
 
@@ -211,9 +211,7 @@ public class ProblemService {
         Caller c = access.require(Role.FIRM_MANAGER, Role.LIAISON);
         Commands.Comment d = new Commands.Comment(strip(command.comment()));
         validation.check(d);
-        if (p.getStatus() == Status.CLOSED) {
-            throw DomainException.conflict("problem.wrongState");
-        }
+        p.expect(ProblemAction.COMMENT);
         em.persist(new ProblemComment(p.getId(), c.username(), c.displayName() == null ? c.username() : c.displayName(),
                 c.role().name(), d.comment(), clock.instant()));
         audit.record(subject(p), "COMMENT", null, null, d.comment());
@@ -226,9 +224,7 @@ public class ProblemService {
     public ProblemView attach(long id, Commands.Upload upload) {
         Problem p = find(id);
         access.require(Role.FIRM_MANAGER, Role.LIAISON);
-        if (p.getStatus() == Status.CLOSED) {
-            throw DomainException.conflict("problem.wrongState");
-        }
+        p.expect(ProblemAction.ATTACH);
         if (p.getFileIds().size() >= MAX_ATTACHMENTS) {
             throw DomainException.invalid("attachments", "problem.tooManyAttachments", MAX_ATTACHMENTS);
         }
@@ -317,17 +313,30 @@ public class ProblemService {
     }
 
     private ProblemView view(Problem p) {
-        return view(p, clock.instant(), parkCodes(), attachmentInfo(p));
+        return view(p, clock.instant(), parkCodes(), attachmentInfo(p), actions(p));
     }
 
-    private ProblemView view(Problem p, Instant now, Map<Long, String> parkCodes, List<AttachmentInfo> files) {
+    private ProblemView view(Problem p, Instant now, Map<Long, String> parkCodes, List<AttachmentInfo> files,
+                             Set<ProblemAction> actions) {
         Set<Problem.Overdue> late = p.overdue(now);
         return new ProblemView(p.getId(), p.getFirm().getId(), p.getFirm().getName(), p.getParkId(),
                 parkCodes.get(p.getParkId()), p.getCategory(), p.getUrgency(), p.getDescription(), p.getStatus(),
                 p.getRaisedBy(), p.getRaisedAt(), p.getAcknowledgeDue(), p.getResolveDue(), p.getAcknowledgedAt(),
                 p.getEscalation(), p.getEscalatedAt(), p.getDepartment(), p.getDepartmentDue(), p.getAssignedAt(),
                 p.getResolution(), p.getResolvedAt(), p.getClosedAt(), p.getReopenCount(), !late.isEmpty(), late,
-                files, p.getVersion());
+                files, p.getVersion(), actions);
+    }
+
+    /**
+     * The steps the caller may take on {@code p} now: its state and the caller's role (the problem is in
+     * their scope, or it would not be shown); attaching stops at {@link #MAX_ATTACHMENTS}.
+     */
+    private Set<ProblemAction> actions(Problem p) {
+        Set<ProblemAction> out = ProblemAction.available(p.getStatus(), access.caller().role());
+        if (p.getFileIds().size() >= MAX_ATTACHMENTS) {
+            out.remove(ProblemAction.ATTACH);
+        }
+        return out;
     }
 
     private List<AttachmentInfo> attachmentInfo(Problem p) {

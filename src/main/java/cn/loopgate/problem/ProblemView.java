@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A problem as pages and the API show it, with its overdue flags computed at the time of reading. */
+/**
+ * A problem as pages and the API show it, with its overdue flags computed at the time of reading and, on a
+ * single problem, the steps the caller may take now ({@code actions}; empty in lists).
+ */
 public record ProblemView(long id, long firmId, String firmName, long parkId, String parkCode,
                           Category category, Urgency urgency, String description, Status status,
                           String raisedBy, Instant raisedAt, Instant acknowledgeDue, Instant resolveDue,
@@ -12,7 +15,13 @@ public record ProblemView(long id, long firmId, String firmName, long parkId, St
                           String department, Instant departmentDue, Instant assignedAt,
                           String resolution, Instant resolvedAt, Instant closedAt, int reopenCount,
                           boolean overdue, Set<Problem.Overdue> overdueReasons,
-                          List<AttachmentInfo> attachments, long version) implements java.io.Serializable {
+                          List<AttachmentInfo> attachments, long version,
+                          Set<ProblemAction> actions) implements java.io.Serializable {
+
+    /** Whether the caller may take {@code action} now (for pages: {@code problem.can('RESOLVE')}). */
+    public boolean can(String action) {
+        return actions.contains(ProblemAction.valueOf(action));
+    }
 
     /** An attached file, without its bytes. */
     public record AttachmentInfo(long id, String name, String contentType, int sizeBytes) implements java.io.Serializable {

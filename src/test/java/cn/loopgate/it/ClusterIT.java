@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,10 +24,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,24 +51,31 @@ class ClusterIT {
     static PortalProcess a;
     static PortalProcess b;
 
+    static int hz;
+    static Path work;
+
     @BeforeAll
     static void start() throws Exception {
-        Path work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("cluster-" + Ports.free());
+        work = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("cluster-" + Ports.free());
         db = EmbeddedDatabase.start(work.resolve("postgres"), true);
-        int hz = 20000 + (int) (Math.random() * 20000);
-        String cluster = "loopgate-it-" + hz;
-        // Both nodes are on 127.0.0.1: without --nohostaware Hazelcast would keep no backups on the other node.
-        List<String> clusterArgs = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
-                "--clustermode", "tcpip:127.0.0.1:" + hz, "--startport", String.valueOf(hz), "--nohostaware");
-        // The database's environment includes its data directory: both nodes read the same generated keys.
-        Map<String, String> env = new java.util.HashMap<>(db.portalEnvironment());
-        env.putAll(Map.of("LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false", "LOOPGATE_HEAP", "640m"));
+        hz = 20000 + (int) (Math.random() * 20000);
         a = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"), PortalProcess.requiredFile("loopgate.war"),
-                work.resolve("node-a"), Ports.free(), env, false, clusterArgs).start(Duration.ofMinutes(4));
-        List<String> argsB = List.of("--cluster", "--clustername", cluster, "--interfaces", "127.0.0.1",
-                "--clustermode", "tcpip:127.0.0.1:" + hz, "--startport", String.valueOf(hz + 10), "--nohostaware");
+                work.resolve("node-a"), Ports.free(), nodeEnvironment(), false, clusterArgs(0)).start(Duration.ofMinutes(4));
         b = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"), PortalProcess.requiredFile("loopgate.war"),
-                work.resolve("node-b"), Ports.free(), env, false, argsB).start(Duration.ofMinutes(4));
+                work.resolve("node-b"), Ports.free(), nodeEnvironment(), false, clusterArgs(10)).start(Duration.ofMinutes(4));
+    }
+
+    /** Both nodes are on 127.0.0.1: without --nohostaware Hazelcast would keep no backups on the other node. */
+    private static List<String> clusterArgs(int portOffset) {
+        return List.of("--cluster", "--clustername", "loopgate-it-" + hz, "--interfaces", "127.0.0.1",
+                "--clustermode", "tcpip:127.0.0.1:" + hz, "--startport", String.valueOf(hz + portOffset), "--nohostaware");
+    }
+
+    /** The database's environment includes its data directory: every node reads the same generated keys. */
+    private static Map<String, String> nodeEnvironment() {
+        Map<String, String> env = new HashMap<>(db.portalEnvironment());
+        env.putAll(Map.of("LOOPGATE_DEMO_DATA", "true", "LOOPGATE_COOKIE_SECURE", "false", "LOOPGATE_HEAP", "640m"));
+        return env;
     }
 
     @AfterAll
@@ -150,6 +166,93 @@ class ClusterIT {
         assertEquals(200, browser.get(b.baseUrl() + "/index.xhtml").statusCode(), "the session lives on");
         assertOnlyLoopback(a);
         assertOnlyLoopback(b);
+    }
+
+    /**
+     * A rolling upgrade (docs/deployment.md, "Upgrades"): node B is drained and replaced by the next version,
+     * whose expand-only migration runs while node A (the old version) keeps serving a signed-in user without
+     * a single failed request; the old code then writes against the expanded schema, the session made on the
+     * old version is served by the new one, and an old-version node restarted after the migration (a
+     * rollback, or a node that was down during the upgrade) still starts.
+     */
+    @Test
+    @Order(3)
+    void aRollingUpgradeKeepsServingAndKeepsSessions() throws Exception {
+        Path next = nextVersionWar();
+        WebSession browser = new WebSession();
+        assertTrue(browser.login(a.baseUrl(), "manager02", "loopgate123"), "signed in on node A (old version)");
+        AtomicInteger served = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicBoolean polling = new AtomicBoolean(true);
+        Thread poller = new Thread(() -> {
+            while (polling.get()) {
+                try {
+                    HttpResponse<String> r = browser.get(a.baseUrl() + "/index.xhtml");
+                    if (r.statusCode() == 200 && r.body().contains("企业防疫负责人")) {
+                        served.incrementAndGet();
+                    } else {
+                        failures.add(r.statusCode() + " " + r.headers().firstValue("Location").orElse(""));
+                    }
+                    Thread.sleep(250);
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        poller.start();
+        try {
+            b.close();
+            b = new PortalProcess(PortalProcess.requiredFile("loopgate.payara.jar"), next, work.resolve("node-b-next"),
+                    Ports.free(), nodeEnvironment(), false, clusterArgs(10)).start(Duration.ofMinutes(4));
+        } finally {
+            polling.set(false);
+            poller.join();
+        }
+        assertEquals(List.of(), failures, "node A answered every request while B was replaced and migrated");
+        assertTrue(served.get() > 0, "the poller ran");
+        assertTrue(Files.readString(b.log(), StandardCharsets.UTF_8).contains("(1 migration(s) applied now)"),
+                "the new version's node applied its migration");
+        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from information_schema.columns where table_name = 'firm' and column_name = 'upgrade_probe'")) {
+            assertTrue(rs.next() && rs.getInt(1) == 1, "the schema was expanded");
+        }
+
+        Api oldAdmin = Api.basic(a.baseUrl(), "admin", "loopgate123");
+        assertTrue(TestData.newFirm(oldAdmin, "CD-ETZ", false, 20) > 0, "the old version registers a firm on the expanded schema");
+        browser.sameCookiesFor(b.baseUrl());
+        HttpResponse<String> onNew = browser.get(b.baseUrl() + "/index.xhtml");
+        assertEquals(200, onNew.statusCode(), "the new version serves the session made on the old one");
+        assertTrue(onNew.body().contains("企业防疫负责人"));
+
+        a.close();
+        assertEquals(200, browser.get(b.baseUrl() + "/index.xhtml").statusCode(), "A drained: the session lives on B");
+        a.start(Duration.ofMinutes(4));
+        assertTrue(Files.readString(a.log(), StandardCharsets.UTF_8).contains("Database schema at version"),
+                "the old version starts on the newer schema (Flyway ignores the migration it does not know): " + a.log());
+        browser.sameCookiesFor(a.baseUrl());
+        assertEquals(200, browser.get(a.baseUrl() + "/index.xhtml").statusCode(), "and serves the same session again");
+    }
+
+    /**
+     * The next release, made from this one: the same WAR plus an expand-only migration (a nullable column and a
+     * new table), as docs/deployment.md requires of every release that must upgrade without downtime.
+     */
+    private static Path nextVersionWar() throws Exception {
+        Path war = PortalProcess.requiredFile("loopgate.war");
+        Path next = war.resolveSibling("loopgate-next.war");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(next))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("WEB-INF/classes/db/migration/V9000_1__rolling_upgrade_probe.sql"));
+            out.write(("alter table firm add column upgrade_probe varchar(40);\n"
+                    + "create table upgrade_probe (id bigint primary key, note text);\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return next;
     }
 
     private static long members(PortalProcess node) throws Exception {

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -154,6 +156,10 @@ class PlansIT {
         assertEquals(404, portal.api("manager01").get("plans/" + planId).status());
         assertEquals(403, manager.post("plans/" + planId + "/approve", Api.obj()).status());
         assertEquals(200, liaison.get("plans/" + planId + "/versions/1/commitment").status());
+        assertEquals(Set.of("RETURN", "APPROVE", "REJECT", "ADD_CONDITION"), actions(liaison.get("plans/" + planId).json()),
+                "the liaison is offered the decision");
+        assertEquals(Set.of(), actions(manager.get("plans/" + planId).json()), "the firm waits");
+        assertEquals(Set.of(), actions(admin.get("plans/" + planId).json()), "an administrator only reads");
 
         assertEquals(400, liaison.post("plans/" + planId + "/return", Api.obj().putObject("comments")).status(), "comments required");
         Api.Res returned = liaison.post("plans/" + planId + "/return",
@@ -162,6 +168,7 @@ class PlansIT {
         assertEquals("RETURNED", returned.json().get("status").asText());
         assertEquals("每间不超过2人", returned.json().get("versions").get(0).get("comments").get("DORMITORY").asText());
         assertEquals(409, liaison.post("plans/" + planId + "/approve", Api.obj()).status(), "not while returned");
+        assertEquals(Set.of("RESUBMIT"), actions(manager.get("plans/" + planId).json()), "back with the firm to refile");
 
         Api.Res resubmitted = manager.put("plans/" + planId, plan(fileId, 280).put("dormitory", "每间2人").put("shuttle", "A线：宿舍-厂区"));
         assertEquals(200, resubmitted.status(), resubmitted.raw());
@@ -224,5 +231,12 @@ class PlansIT {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(4, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(2, manager.get("firms/" + firm + "/plans").json().size());
+    }
+
+    /** The steps a plan's answer offers its caller. */
+    static Set<String> actions(JsonNode plan) {
+        Set<String> out = new HashSet<>();
+        plan.get("actions").forEach(a -> out.add(a.asText()));
+        return out;
     }
 }

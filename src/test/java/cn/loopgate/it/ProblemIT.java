@@ -110,6 +110,9 @@ class ProblemIT {
         assertEquals(404, liaisonBj.get("problems/" + id + "/attachments/" + attachment.get("id").asLong()).status());
 
         assertTrue(inbox(liaisonCd).contains("#" + id), "the liaison is told");
+        assertEquals("[\"ACKNOWLEDGE\",\"ESCALATE\",\"COMMENT\",\"ATTACH\"]", liaisonCd.get("problems/" + id).json().get("actions").toString(),
+                "what the liaison is offered on a raised problem");
+        assertEquals("[\"COMMENT\",\"ATTACH\"]", raised.json().get("actions").toString(), "the firm may add to it");
         assertEquals(200, liaisonCd.post("problems/" + id + "/acknowledge", Api.obj()).status());
         assertEquals(200, liaisonCd.post("problems/" + id + "/comments", Api.obj().put("comment", "正在联系交通部门")).status());
         Api.Res escalated = liaisonCd.post("problems/" + id + "/escalate", Api.obj().put("kind", "SUPERVISE").put("reason", "需市级协调"));
@@ -123,6 +126,10 @@ class ProblemIT {
         assertEquals("市交通运输局", assigned.json().get("department").asText());
         Api.Res resolved = liaisonCd.post("problems/" + id + "/resolve", Api.obj().put("resolution", "已开通绿色通道"));
         assertEquals("RESOLVED", resolved.json().get("status").asText());
+        assertEquals("[\"COMMENT\",\"ATTACH\"]", resolved.json().get("actions").toString());
+        assertEquals("[\"CONFIRM\",\"REOPEN\",\"COMMENT\",\"ATTACH\"]", manager.get("problems/" + id).json().get("actions").toString(),
+                "the firm confirms or reopens");
+        assertEquals("[]", analyst.get("problems/" + id).json().get("actions").toString());
         assertTrue(inbox(manager).contains("#" + id), "the firm is told");
 
         Api.Res reopened = manager.post("problems/" + id + "/reopen", Api.obj().put("reason", "车辆仍被拦"));
@@ -131,6 +138,7 @@ class ProblemIT {
         liaisonCd.post("problems/" + id + "/resolve", Api.obj().put("resolution", "已发放专用通行证"));
         Api.Res confirmed = manager.post("problems/" + id + "/confirm", Api.obj());
         assertEquals("CLOSED", confirmed.json().get("status").asText());
+        assertEquals("[]", confirmed.json().get("actions").toString(), "nothing is left to do");
 
         List<String> actions = new ArrayList<>();
         admin.get("audit/Problem/" + id).json().forEach(a -> actions.add(a.get("action").asText()));
