@@ -175,7 +175,8 @@ public class ApiCredentialService {
             return new ApiCredentialRow(x.getId(), x.getName(), x.getTokenPrefix(), x.getScope(), x.getFirmId(),
                     x.getFirmId() == null ? null : firms.get(x.getFirmId()), parkIds,
                     parkIds.stream().map(p -> parks.getOrDefault(p, String.valueOf(p))).collect(Collectors.joining("、")),
-                    x.getCreatedAt(), x.getCreatedBy(), x.getExpiresAt(), x.getLastUsedAt(), x.status(now), x.getRevokedAt(),
+                    x.getCreatedAt(), x.getCreatedBy(), x.getExpiresAt(),
+                    LocalDate.ofInstant(x.getExpiresAt().minusNanos(1), TimeZones.CHINA), x.getLastUsedAt(), x.status(now), x.getRevokedAt(),
                     x.getRevokedBy());
         }).toList();
     }

@@ -114,6 +114,8 @@ public class ApiCredentialsView implements Serializable {
         ApiCredentialRow done = FacesSupport.attempt(() -> credentials.revoke(id));
         if (done != null) {
             list = null;
+            secret = null;
+            secretName = null;
             FacesSupport.info("apiCredential.revoked", done.name());
         }
     }
