@@ -43,7 +43,15 @@ public class AuditService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Subject subject, String action, Map<String, ?> before, Map<String, ?> after, String reason) {
-        Caller c = access.caller();
+        recordAs(access.caller(), subject, action, before, after, reason);
+    }
+
+    /**
+     * The same, for an actor that is not this request's caller: work done off a request (an API credential's first
+     * use is recorded by a background task, in the credential's name).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(Caller c, Subject subject, String action, Map<String, ?> before, Map<String, ?> after, String reason) {
         em.persist(new AuditEntry(clock.instant(), c.username(), c.role() == null ? null : c.role().name(),
                 subject.type(), subject.id(), subject.firmId(), subject.parkId(), action,
                 before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after),

@@ -11,7 +11,7 @@ import java.security.Principal;
 /**
  * The caller of the current request, resolved once. This is the identity seam: whatever
  * authenticated the request (built-in login, Basic auth on the API, Keycloak by OpenID Connect in the
- * browser or a bearer token on the API), the rest
+ * browser or a bearer token on the API, a machine client's API credential), the rest
  * of the application sees a {@link Caller}. No principal means {@link Caller#SYSTEM}, which holds no
  * role and so passes no access check.
  */
@@ -32,11 +32,26 @@ public class CurrentCaller {
 
     public Caller get() {
         if (caller == null) {
+            Caller machine = machineCaller();
+            if (machine != null) {
+                caller = machine;
+                return caller;
+            }
             Principal p = security.getCallerPrincipal();
             OidcIdentity token = p == null ? null : oidcIdentity(p.getName());
             caller = p == null ? Caller.SYSTEM : token != null ? oidcCallers.resolve(token) : directory.resolve(p);
         }
         return caller;
+    }
+
+    /** The machine client this request was signed in as ({@code MachineSignIn}), if any. */
+    private Caller machineCaller() {
+        try {
+            return request.getAttribute(cn.loopgate.identity.machine.MachineSignIn.CALLER) instanceof Caller c
+                    && security.getCallerPrincipal() != null && c.username().equals(security.getCallerPrincipal().getName()) ? c : null;
+        } catch (IllegalStateException | jakarta.enterprise.context.ContextNotActiveException outsideRequest) {
+            return null;
+        }
     }
 
     /** The verified token behind this request (API) or this session (pages), when Keycloak signed the caller in. */

@@ -1,5 +1,7 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.identity.machine.ApiTokens;
+import cn.loopgate.identity.machine.MachineSignIn;
 import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.identity.oidc.OidcSignIn;
 import cn.loopgate.shared.rest.DomainExceptions;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * How a request becomes authenticated: the one place that chooses between the built-in user store
  * ({@link BuiltInSignIn}) and an OpenID Connect provider such as Keycloak ({@link OidcSignIn}), switched by
- * {@link OidcSettings#enabled()}. It runs before any servlet filter, so it applies the security headers to its
+ * {@link OidcSettings#enabled()}. A machine client's API credential ({@code Bearer lgk_...}, {@link MachineSignIn}) is
+ * recognised by its prefix before either, so it works with and without Keycloak. It runs before any servlet filter, so it applies the security headers to its
  * own answers (401, 503, redirects) first.
  */
 @ApplicationScoped
@@ -32,12 +35,19 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     OidcSignIn oidcSignIn;
     @Inject
     BuiltInSignIn builtIn;
+    @Inject
+    MachineSignIn machines;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response, SecurityHeadersFilter.policy(oidc.enabled() ? oidc.issuer() : null));
         try {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && ApiTokens.looksLikeOne(authorization.substring(7).strip())) {
+                return machines.validate(authorization.substring(7).strip(), request, response, context);
+            }
             return oidc.enabled() ? oidcSignIn.validate(request, response, context) : builtIn.validate(request, response, context);
         } catch (RuntimeException e) {
             if (!DomainExceptions.isDatabaseUnavailable(e)) {

@@ -70,7 +70,8 @@ public class GateService {
             + " hp.test_interval_hours, hp.overdue_action, hp.fever_threshold, hp.suspend_firm, tn.sampled_at, tr.result,"
             + " p.type = 'CARD' and exists (select 1 from health_hold h where h.lifted_at is null and h.firm_id = p.firm_id"
             + " and (h.worker_id = p.subject_id or h.worker_id is null))"
-            + " from gate g join park gk on gk.id = g.park_id join gate_guard gg on gg.gate_id = g.id and gg.user_id = ?"
+            + " from gate g join park gk on gk.id = g.park_id"
+            + GuardedGates.CONDITION
             + " left join (permit p join firm f on f.id = p.firm_id join park k on k.id = f.park_id"
             + " left join vehicle_pass v on p.type = 'PASS' and v.id = p.subject_id) on p.id = ?"
             + " left join lateral (select x.test_interval_hours, x.overdue_action, x.fever_threshold, x.suspend_firm"
@@ -199,18 +200,18 @@ public class GateService {
         Facts permit = null;
         int rows = 0;
         try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(FACTS)) {
-            ps.setLong(1, guard.userId() == null ? -1L : guard.userId());
+            GuardedGates.bind(ps, guard);
             if (permitId == null) {
-                ps.setNull(2, Types.BIGINT);
+                ps.setNull(3, Types.BIGINT);
             } else {
-                ps.setLong(2, permitId);
+                ps.setLong(3, permitId);
             }
             if (c.gateId() != null) {
-                ps.setLong(3, c.gateId());
-                ps.setNull(4, Types.VARCHAR);
+                ps.setLong(4, c.gateId());
+                ps.setNull(5, Types.VARCHAR);
             } else {
-                ps.setNull(3, Types.BIGINT);
-                ps.setString(4, c.gate());
+                ps.setNull(4, Types.BIGINT);
+                ps.setString(5, c.gate());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

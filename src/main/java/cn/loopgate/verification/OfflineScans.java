@@ -67,7 +67,8 @@ public class OfflineScans {
     private static final String FACTS = "select g.id, g.park_id, g.name, gk.admits_other_parks,"
             + " p.type, p.number, p.firm_id, p.park_id, p.holder_name, p.holder_digest, p.valid_from, p.valid_to, p.status,"
             + " p.revoked_at, f.name, f.suspended_since, k.name, k.time_zone"
-            + " from gate g join park gk on gk.id = g.park_id join gate_guard gg on gg.gate_id = g.id and gg.user_id = ?"
+            + " from gate g join park gk on gk.id = g.park_id"
+            + GuardedGates.CONDITION
             + " left join (permit p join firm f on f.id = p.firm_id join park k on k.id = f.park_id) on p.id = ?"
             + " where g.active and g.id = ?";
 
@@ -207,13 +208,13 @@ public class OfflineScans {
     /** The guard's active gate with that id and the permit the code names; null when the gate is not theirs. */
     private Found find(Connection con, Caller guard, long gateId, Long permitId) throws SQLException {
         try (PreparedStatement ps = con.prepareStatement(FACTS)) {
-            ps.setLong(1, guard.userId() == null ? -1L : guard.userId());
+            GuardedGates.bind(ps, guard);
             if (permitId == null) {
-                ps.setNull(2, Types.BIGINT);
+                ps.setNull(3, Types.BIGINT);
             } else {
-                ps.setLong(2, permitId);
+                ps.setLong(3, permitId);
             }
-            ps.setLong(3, gateId);
+            ps.setLong(4, gateId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;

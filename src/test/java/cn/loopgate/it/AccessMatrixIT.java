@@ -254,6 +254,11 @@ class AccessMatrixIT {
             row("POST /api/v1/suspension-policy/evaluate",         "403",     "200",     "403",     "403",     "200"),
             row("GET /api/v1/audit",                               "403",     "403",     "200",     "403",     "200"),
             row("GET /api/v1/audit/{type}/{id}",                   "200",     "200",     "200",     "200",     "200"),
+            // API credentials (issue 18 item 7): administrators, and a firm's manager for their firm (an empty body binds
+            // the manager's own firm and is refused by validation). Credentials A and B are revoked in setUp: 409.
+            row("GET /api/v1/api-credentials",                     "200",     "403",     "403",     "403",     "200"),
+            row("POST /api/v1/api-credentials",                    "400",     "403",     "403",     "403",     "400"),
+            row("POST /api/v1/api-credentials/{id}/revoke",        "409/404", "403",     "403",     "403",     "409"),
             row("GET /api/v1/notifications",                       "200",     "200",     "200",     "200",     "200"),
             row("POST /api/v1/notifications/{id}/read",            "404",     "404",     "404",     "404",     "404"),
             row("POST /api/v1/notifications/read-all",             "204",     "204",     "204",     "204",     "204"),
@@ -296,6 +301,7 @@ class AccessMatrixIT {
         s.put("health-tests/{id}", t -> t == Tenant.OWN ? f.healthTestA : f.healthTestB);
         s.put("health-incidents/{id}", t -> t == Tenant.OWN ? f.incidentA : f.incidentB);
         s.put("health-holds/{id}", t -> t == Tenant.OWN ? f.holdA : f.holdB);
+        s.put("api-credentials/{id}", t -> t == Tenant.OWN ? f.apiCredentialA : f.apiCredentialB);
         return s;
     }
 
@@ -344,6 +350,7 @@ class AccessMatrixIT {
         long firmImportA, firmImportB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         long healthTestA, healthTestB, incidentA, incidentB, holdA, holdB;
+        long apiCredentialA, apiCredentialB;
         LocalDate today;
         Api[] callers;
     }
@@ -435,6 +442,17 @@ class AccessMatrixIT {
         expect(200, liaisonA.post("health-incidents/" + f.incidentA + "/acknowledge", Api.obj()));
         f.holdA = expect(200, a.get("firms/" + f.firmA + "/health-holds")).get(0).get("id").asLong();
         f.holdB = expect(200, b.get("firms/" + f.firmB + "/health-holds")).get(0).get("id").asLong();
+        // API credentials of firms A and B, revoked at once: revoking again answers 409 and changes nothing.
+        for (long firm : new long[] {f.firmA, f.firmB}) {
+            long id = expect(201, admin.post("api-credentials", Api.obj().put("name", "matrix").put("scope", "FIRM")
+                    .put("firmId", firm).put("expiresOn", f.today.plusDays(5).toString()))).get("credential").get("id").asLong();
+            expect(200, admin.post("api-credentials/" + id + "/revoke", Api.obj()));
+            if (firm == f.firmA) {
+                f.apiCredentialA = id;
+            } else {
+                f.apiCredentialB = id;
+            }
+        }
 
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));

@@ -139,6 +139,41 @@ class KeycloakIT {
         assertEquals(200, analyst.get("audit").status());
     }
 
+    /**
+     * A machine client through the client-credentials grant (issue 18 item 7): the realm's {@code loopgate-hr-demo}
+     * service account carries {@code loopgate_scope=FIRM} and a firm's credit code, so it lands as that firm's HR
+     * system: its roster yes, anything off the FIRM allow-list or another firm's no, user management never. An
+     * API credential issued in Loopgate works beside Keycloak too.
+     */
+    @Test
+    void aServiceAccountWithAMachineScopeIsHeldToThatScope() throws Exception {
+        String form = "grant_type=client_credentials&client_id=loopgate-hr-demo&client_secret=loopgate-dev-machine-secret";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Api hr = bearer(Api.JSON.readTree(r.body()).get("access_token").asText());
+        long firm = firmIdOf("913205839Y83D8AAUK");
+        JsonNode me = hr.get("me").json();
+        assertEquals("firm-manager", me.get("role").asText(), me.toString());
+        assertEquals(firm, me.get("firmId").asLong());
+        assertEquals(200, hr.get("firms/" + firm + "/workers").status(), "on the FIRM allow-list");
+        assertEquals(404, hr.get("firms/" + firmIdOf("91320583N5BGQH4P55") + "/workers").status(), "another firm");
+        assertEquals(403, hr.get("firms/" + firm + "/plans").status(), "off the FIRM allow-list");
+        assertEquals(403, hr.get("users").status(), "user management");
+        assertEquals(403, hr.get("api-credentials").status(), "credential management");
+
+        // Loopgate's own API credentials work with Keycloak on: issued by a Keycloak administrator.
+        Api admin = bearer(token("admin"));
+        String today = admin.get("test/clock").json().get("now").asText().substring(0, 10);
+        Api.Res issued = admin.post("api-credentials", Api.obj().put("name", "HR").put("scope", "FIRM").put("firmId", firm)
+                .put("expiresOn", java.time.LocalDate.parse(today).plusDays(3).toString()));
+        assertEquals(201, issued.status(), issued.raw());
+        Api machine = bearer(issued.json().get("secret").asText());
+        assertEquals(200, machine.get("firms/" + firm + "/workers").status());
+        assertEquals(403, machine.get("users").status());
+    }
+
     @Test
     void forgedExpiredOrBuiltInCredentialsAreRefusedWhenKeycloakIsOn() throws Exception {
         String token = token("admin");

@@ -5,6 +5,7 @@ import cn.loopgate.identity.Role;
 import cn.loopgate.identity.TenantLookup;
 import cn.loopgate.identity.UserAccount;
 import cn.loopgate.identity.UserDirectory;
+import cn.loopgate.identity.machine.ApiScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,6 +29,9 @@ public class OidcCallers {
      * not be disabled.
      */
     public Caller resolve(OidcIdentity identity) {
+        if (identity.machineScope() != null) {
+            return machine(identity);
+        }
         Optional<UserAccount> local = directory.find(identity.username());
         Role role = local.filter(u -> !u.isEnabled()).isPresent() ? null : roleOf(identity);
         Long firmId = null;
@@ -40,6 +44,33 @@ public class OidcCallers {
         }
         return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds,
                 local.map(UserAccount::getId).orElse(null));
+    }
+
+    /**
+     * A service account with a machine scope: bound to the firm (FIRM) or the parks (PARK, GATE) its token's usual
+     * claims name. An unknown scope, an unknown firm or no known park binds to nothing (fails closed).
+     */
+    private Caller machine(OidcIdentity identity) {
+        ApiScope scope = scopeOf(identity);
+        Long firmId = scope == ApiScope.FIRM && identity.firmCreditCode() != null
+                ? tenants.firmByCreditCode(identity.firmCreditCode()).orElse(null) : null;
+        Set<Long> parkIds = scope != null && scope != ApiScope.FIRM && !identity.parkCodes().isEmpty()
+                ? tenants.parksByCodes(identity.parkCodes()) : Set.of();
+        if (scope == null || (scope == ApiScope.FIRM ? firmId == null : parkIds.isEmpty())) {
+            return new Caller(identity.username(), identity.displayName(), null, null, Set.of(), null);
+        }
+        return Caller.machine(identity.username(), identity.displayName(), scope, firmId, parkIds);
+    }
+
+    /** The machine scope a token names, or null when it names none Loopgate knows. */
+    public static ApiScope scopeOf(OidcIdentity identity) {
+        String s = identity.machineScope();
+        for (ApiScope scope : ApiScope.values()) {
+            if (scope.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+                return scope;
+            }
+        }
+        return null;
     }
 
     /** One role per person; should a token carry several, the one declared last in {@link Role} wins (admin first). */

@@ -203,7 +203,8 @@ public class OidcClient {
             return new OidcIdentity(username, name == null || name.isBlank() ? username : name, roles,
                     firm.isEmpty() ? null : firm.get(0), strings(claims.getClaim(settings.parksClaim())), idToken,
                     claims.getSubject(), claims.getStringClaim("sid"),
-                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(),
+                    claims.getClaim(settings.scopeClaim()) == null ? null : String.valueOf(claims.getClaim(settings.scopeClaim())));
         } catch (ParseException e) {
             throw new InvalidToken(e.getMessage(), e);
         }

@@ -13,10 +13,14 @@ import java.util.Set;
  * <p>
  * {@code subject} and {@code sessionId} (the token's {@code sub} and {@code sid}) and {@code issuedAt} let a
  * back-channel logout from the provider end this identity ({@link EndedSessions}).
+ * <p>
+ * {@code machineScope} is the token's {@code loopgate_scope} claim (FIRM, PARK or GATE): set only by a protocol
+ * mapper on a confidential client's service account (client-credentials grant), it makes the bearer a machine
+ * client limited to that scope ({@code machine.ApiScope}), bound to the firm or parks of the usual claims.
  */
 public record OidcIdentity(String username, String displayName, Set<String> roles, String firmCreditCode,
                            List<String> parkCodes, String idToken, String subject, String sessionId,
-                           Instant issuedAt) implements Serializable {
+                           Instant issuedAt, String machineScope) implements Serializable {
 
     /** Session (browser) or request (API) attribute holding the identity. */
     public static final String ATTRIBUTE = "loopgate.oidc.identity";

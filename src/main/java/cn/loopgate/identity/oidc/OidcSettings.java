@@ -23,6 +23,7 @@ public class OidcSettings {
     private final String firmClaim;
     private final String parksClaim;
     private final String rolesClaim;
+    private final String scopeClaim;
     private final String internalIssuer;
 
     public OidcSettings() {
@@ -34,6 +35,7 @@ public class OidcSettings {
         firmClaim = c.getOptionalValue("loopgate.oidc.firm-claim", String.class).orElse("firm_credit_code");
         parksClaim = c.getOptionalValue("loopgate.oidc.parks-claim", String.class).orElse("park_codes");
         rolesClaim = c.getOptionalValue("loopgate.oidc.roles-claim", String.class).orElse("groups");
+        scopeClaim = c.getOptionalValue("loopgate.oidc.scope-claim", String.class).orElse("loopgate_scope");
         internalIssuer = strip(c.getOptionalValue("loopgate.oidc.internal-issuer", String.class));
     }
 
@@ -85,6 +87,11 @@ public class OidcSettings {
     /** Where Keycloak sends the browser after signing out. */
     public String postLogoutUri() {
         return (publicUrl == null ? "http://localhost:8080" : publicUrl) + "/login.xhtml";
+    }
+
+    /** The claim naming a service account's machine scope (FIRM, PARK, GATE); absent on people's tokens. */
+    public String scopeClaim() {
+        return scopeClaim;
     }
 
     public String firmClaim() {

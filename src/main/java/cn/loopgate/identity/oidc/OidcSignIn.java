@@ -3,6 +3,8 @@ package cn.loopgate.identity.oidc;
 import cn.loopgate.identity.Answers;
 import cn.loopgate.identity.ReturnTarget;
 import cn.loopgate.identity.Role;
+import cn.loopgate.identity.machine.ApiScope;
+import cn.loopgate.identity.machine.MachineSignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * The token's claims travel as an {@link OidcIdentity} (session or request) to {@code CurrentCaller}; a
  * browser's identity stays in the session (replicated in a cluster) and is re-applied on each request, unless
  * the provider ended its session meanwhile ({@link EndedSessions}, fed by back-channel logout). The built-in
- * form and Basic logins are then off.
+ * form and Basic logins are then off. A token carrying a machine scope ({@link OidcIdentity#machineScope()}, a
+ * service account's client-credentials token) is a machine client: it reaches only its scope's allow-list.
  */
 @ApplicationScoped
 public class OidcSignIn {
@@ -44,6 +47,15 @@ public class OidcSignIn {
                 OidcIdentity identity = client.verifyAccessToken(authorization.substring(7).trim());
                 if (endedSessions.ended(identity)) {
                     return unauthorized(request, response);
+                }
+                if (identity.machineScope() != null) {
+                    // A service account (client-credentials grant): a machine client, held to its scope's allow-list.
+                    ApiScope scope = OidcCallers.scopeOf(identity);
+                    if (scope == null || !MachineSignIn.allowed(scope, request)) {
+                        return MachineSignIn.forbidden(request, response);
+                    }
+                    request.setAttribute(OidcIdentity.ATTRIBUTE, identity);
+                    return context.notifyContainerAboutLogin(identity.username(), Set.of(scope.role().group()));
                 }
                 request.setAttribute(OidcIdentity.ATTRIBUTE, identity);
                 return context.notifyContainerAboutLogin(identity.username(), groups(identity));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class OidcCallersTest {
 
     static OidcIdentity withRoles(String... roles) {
-        return new OidcIdentity("u", "u", Set.of(roles), null, List.of(), null, "u", null, null);
+        return new OidcIdentity("u", "u", Set.of(roles), null, List.of(), null, "u", null, null, null);
     }
 
     @Test
