@@ -155,14 +155,19 @@ public class HealthService {
         if (version != null && version != t.getVersion()) {
             throw DomainException.conflict("error.concurrentChange");
         }
+        answer(t, result, c, clock.instant());
+        em.flush();
+        return row(t, true);
+    }
+
+    /** Records the laboratory's answer to a pending test (also for the import): audited; a positive one starts the outbreak response. */
+    void answer(HealthTest t, TestResult result, Caller c, Instant now) {
         Map<String, Object> before = snapshot(t);
         t.resolve(result);
         audit.record(subject(t), "RESULT", before, snapshot(t), null);
         if (result == TestResult.POSITIVE) {
-            outbreak.positive(t, c, clock.instant());
+            outbreak.positive(t, c, now);
         }
-        em.flush();
-        return row(t, true);
     }
 
     /**
