@@ -238,6 +238,21 @@ public class HealthService {
                 hours, asOf);
     }
 
+    /**
+     * The health figures of a day for every park in the caller's scope (administrators and analysts: all; liaison
+     * officers: their parks), or of one park: the dashboard's table. Computed live, one statement per park
+     * ({@link #figures}); {@code day} null is each park's today.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ParkHealthRow> byPark(java.time.LocalDate day, Long parkId) {
+        Caller c = access.require(Role.ADMIN, Role.ANALYST, Role.LIAISON);
+        return em.createQuery("select p from Park p order by p.code", Park.class).getResultList().stream()
+                .filter(p -> parkId == null || parkId.longValue() == p.getId())
+                .filter(p -> !c.is(Role.LIAISON) || c.parkIds().contains(p.getId()))
+                .map(p -> new ParkHealthRow(p.getId(), p.getName(), figures(p.getId(), day)))
+                .toList();
+    }
+
     /** The park's policy in force (the default when it set none): every signed-in role but guards. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PolicyRow policy(long parkId) {
