@@ -155,14 +155,19 @@ public class HealthService {
         if (version != null && version != t.getVersion()) {
             throw DomainException.conflict("error.concurrentChange");
         }
+        answer(t, result, c, clock.instant());
+        em.flush();
+        return row(t, true);
+    }
+
+    /** Records the laboratory's answer to a pending test (also for the import): audited; a positive one starts the outbreak response. */
+    void answer(HealthTest t, TestResult result, Caller c, Instant now) {
         Map<String, Object> before = snapshot(t);
         t.resolve(result);
         audit.record(subject(t), "RESULT", before, snapshot(t), null);
         if (result == TestResult.POSITIVE) {
-            outbreak.positive(t, c, clock.instant());
+            outbreak.positive(t, c, now);
         }
-        em.flush();
-        return row(t, true);
     }
 
     /**
@@ -231,6 +236,21 @@ public class HealthService {
         return new HealthFigures(parkId, d, onSite, covered, onSite - covered,
                 onSite == 0 ? null : Math.round(covered * 1000.0 / onSite) / 10.0, ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
                 hours, asOf);
+    }
+
+    /**
+     * The health figures of a day for every park in the caller's scope (administrators and analysts: all; liaison
+     * officers: their parks), or of one park: the dashboard's table. Computed live, one statement per park
+     * ({@link #figures}); {@code day} null is each park's today.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ParkHealthRow> byPark(java.time.LocalDate day, Long parkId) {
+        Caller c = access.require(Role.ADMIN, Role.ANALYST, Role.LIAISON);
+        return em.createQuery("select p from Park p order by p.code", Park.class).getResultList().stream()
+                .filter(p -> parkId == null || parkId.longValue() == p.getId())
+                .filter(p -> !c.is(Role.LIAISON) || c.parkIds().contains(p.getId()))
+                .map(p -> new ParkHealthRow(p.getId(), p.getName(), figures(p.getId(), day)))
+                .toList();
     }
 
     /** The park's policy in force (the default when it set none): every signed-in role but guards. */

@@ -164,12 +164,21 @@ class AccessMatrixIT {
             row("PUT /api/v1/parks/{parkId}/health-policy",        "403",     "400/403", "403",     "403",     "400"),
             row("GET /api/v1/parks/{parkId}/health-policy/history", "200",    "200",     "200",     "403",     "200"),
             row("GET /api/v1/parks/{parkId}/health-figures",       "403",     "200/403", "200",     "403",     "200"),
+            row("GET /api/v1/health-figures",                      "403",     "200",     "200",     "403",     "200"),
             row("GET /api/v1/health-incidents",                    "200",     "200",     "200",     "403",     "403"),
             row("GET /api/v1/health-incidents/{id}",               "200/404", "200/404", "200",     "404",     "403"),
             row("POST /api/v1/health-incidents/{id}/acknowledge",  "403/404", "409/404", "403",     "404",     "403"),
             row("POST /api/v1/health-incidents/{id}/actions",      "400/404", "400/404", "403",     "404",     "403"),
             row("POST /api/v1/health-incidents/{id}/close",        "403/404", "400/404", "403",     "404",     "403"),
             row("POST /api/v1/health-holds/{id}/lift",             "403/404", "400/404", "403",     "404",     "403"),
+            // Test results imported from the sampling site's sheet (the firm's manager, the park's liaison). Import A / B:
+            // one invalid row, imported with "valid rows only" in setUp (nothing written), so importing again is 409.
+            row("GET /api/v1/firms/{firmId}/health-test-imports/template", "200/404", "200/404", "403", "404", "403"),
+            row("POST /api/v1/firms/{firmId}/health-test-imports", "400/404", "400/404", "403",     "404",     "403")
+                    .query("fileName="),
+            row("GET /api/v1/firms/{firmId}/health-test-imports/{id}", "200/404", "200/404", "403", "404",     "403"),
+            row("GET /api/v1/firms/{firmId}/health-test-imports/{id}/report", "200/404", "200/404", "403", "404", "403"),
+            row("POST /api/v1/firms/{firmId}/health-test-imports/{id}/import", "409/404", "409/404", "403", "404", "403"),
             row("GET /api/v1/public/permits/keys",                 "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/public/permits/revocations",          "200",     "200",     "200",     "200",     "200"),
             // First set-up (issue 18): the demo city has administrators, so set-up is closed for everyone.
@@ -302,6 +311,7 @@ class AccessMatrixIT {
         s.put("health-incidents/{id}", t -> t == Tenant.OWN ? f.incidentA : f.incidentB);
         s.put("health-holds/{id}", t -> t == Tenant.OWN ? f.holdA : f.holdB);
         s.put("api-credentials/{id}", t -> t == Tenant.OWN ? f.apiCredentialA : f.apiCredentialB);
+        s.put("health-test-imports/{id}", t -> t == Tenant.OWN ? f.healthImportA : f.healthImportB);
         return s;
     }
 
@@ -347,7 +357,7 @@ class AccessMatrixIT {
     static final class Fixture {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId, spareManagerA, spareManagerB;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
-        long firmImportA, firmImportB;
+        long firmImportA, firmImportB, healthImportA, healthImportB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         long healthTestA, healthTestB, incidentA, incidentB, holdA, holdB;
         long apiCredentialA, apiCredentialB;
@@ -453,6 +463,8 @@ class AccessMatrixIT {
                 f.apiCredentialB = id;
             }
         }
+        f.healthImportA = importedHealthTests(a, f.firmA);
+        f.healthImportB = importedHealthTests(b, f.firmB);
 
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
@@ -510,6 +522,18 @@ class AccessMatrixIT {
         assertEquals(1, dryRun.get("invalidRows").asInt(), dryRun.toString());
         long id = dryRun.get("id").asLong();
         JsonNode imported = expect(200, manager.post("firms/" + firm + "/roster-imports/" + id + "/import", Api.obj().put("validOnly", true)));
+        assertEquals("IMPORTED", imported.get("status").asText(), imported.toString());
+        return id;
+    }
+
+    /** A sheet of test results with one invalid row, imported with "valid rows only" (nothing written); its id. */
+    static long importedHealthTests(Api manager, long firm) {
+        byte[] csv = "身份证号,姓名,采样时间,检测结果\n123,张三,2026-12-01 08:00,阴性\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String base = "firms/" + firm + "/health-test-imports";
+        JsonNode dryRun = expect(201, manager.postBytes(base + "?fileName=tests.csv", "text/csv", csv));
+        assertEquals(1, dryRun.get("invalidRows").asInt(), dryRun.toString());
+        long id = dryRun.get("id").asLong();
+        JsonNode imported = expect(200, manager.post(base + "/" + id + "/import", Api.obj().put("validOnly", true)));
         assertEquals("IMPORTED", imported.get("status").asText(), imported.toString());
         return id;
     }

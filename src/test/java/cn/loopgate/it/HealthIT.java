@@ -278,6 +278,20 @@ class HealthIT {
         assertEquals(200, analyst.get("parks/" + parkId + "/health-figures").status());
         assertEquals(403, otherLiaison.get("parks/" + parkId + "/health-figures").status());
         assertEquals(403, manager.get("parks/" + parkId + "/health-figures").status());
+        // The dashboard's table (GET /health-figures): the same figures park by park; a liaison officer's parks only.
+        JsonNode table = analyst.get("health-figures?parkId=" + parkId).json();
+        assertEquals(1, table.size(), table.toString());
+        assertEquals(figures.get("onSite").asInt(), table.get(0).get("figures").get("onSite").asInt());
+        assertEquals(figures.get("fevers").asInt(), table.get(0).get("figures").get("fevers").asInt());
+        assertEquals(figures.get("incidents").asInt(), table.get(0).get("figures").get("incidents").asInt());
+        assertTrue(table.get(0).get("figures").get("asOf").asText().length() > 0);
+        JsonNode mine = liaison.get("health-figures").json();
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals(parkId, mine.get(0).get("parkId").asLong());
+        assertTrue(analyst.get("health-figures").json().size() > 1);
+        assertEquals(0, otherLiaison.get("health-figures?parkId=" + parkId).json().size());
+        assertEquals(403, manager.get("health-figures").status());
+        assertEquals(400, analyst.get("health-figures?day=x").status());
         Api.Res badDay = liaison.get("parks/" + parkId + "/health-figures?day=2026-13-01");
         assertEquals(400, badDay.status());
         assertNotNull(badDay.errorFor("day"));
