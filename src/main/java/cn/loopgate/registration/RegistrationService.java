@@ -145,6 +145,22 @@ public class RegistrationService {
         return new Receipt(r.getId(), r.getStatus().name());
     }
 
+    /** A park to choose on the public page. */
+    public record ParkChoice(long id, String name) implements java.io.Serializable {
+    }
+
+    /** Every park, by name: the public page lists them (their names are no secret: firms must know their park). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ParkChoice> parks() {
+        return em.createQuery("select p from Park p order by p.name", Park.class).getResultList().stream()
+                .map(p -> new ParkChoice(p.getId(), p.getName())).toList();
+    }
+
+    /** The largest licence scan accepted, in MB (attachment limits). */
+    public int maxLicenceMegabytes() {
+        return attachments.maxBytes() / (1024 * 1024);
+    }
+
     /** The queue: registrations of the caller's parks (administrators: all), newest first; null status means any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RegistrationRow> list(RegistrationStatus status, int offset, int limit) {
