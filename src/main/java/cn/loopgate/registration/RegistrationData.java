@@ -41,7 +41,7 @@ public record RegistrationData(
                 Names.normalize(contactName), strip(contactPhone), strip(email), strip(address), strip(username), password);
     }
 
-    /** The same without the password, for whatever is kept in a page's state between requests. */
+    /** Never the password (nor the personal data), should a command ever reach a log. */
     @Override
     public String toString() {
         return "RegistrationData[" + creditCode + ", " + name + "]";

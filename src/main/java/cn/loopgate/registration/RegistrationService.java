@@ -108,8 +108,8 @@ public class RegistrationService {
         Instant now = clock.instant();
         String source = address == null || address.isBlank() ? "unknown" : address.strip();
         source = source.length() > 64 ? source.substring(0, 64) : source;
-        if (submittedFrom(source, now.minus(Duration.ofHours(1))) >= perHour
-                || submittedFrom(source, now.minus(Duration.ofDays(1))) >= perDay) {
+        if (submittedFrom(source, now.minus(Duration.ofHours(1)), now) >= perHour
+                || submittedFrom(source, now.minus(Duration.ofDays(1)), now) >= perDay) {
             throw new DomainException(DomainException.Kind.TOO_MANY, "registration.tooMany");
         }
         RegistrationData d = (data == null ? empty() : data).normalized();
@@ -303,9 +303,11 @@ public class RegistrationService {
         return List.of();
     }
 
-    private long submittedFrom(String source, Instant since) {
-        return em.createQuery("select count(r) from FirmRegistration r where r.sourceAddress = :s and r.submittedAt > :t", Long.class)
-                .setParameter("s", source).setParameter("t", since).getSingleResult();
+    /** Registrations from this address in (since, until]: bounded above, so a clock set back ignores later ones. */
+    private long submittedFrom(String source, Instant since, Instant until) {
+        return em.createQuery("select count(r) from FirmRegistration r where r.sourceAddress = :s and r.submittedAt > :t"
+                        + " and r.submittedAt <= :u", Long.class)
+                .setParameter("s", source).setParameter("t", since).setParameter("u", until).getSingleResult();
     }
 
     private boolean pendingWith(String field, String value) {
