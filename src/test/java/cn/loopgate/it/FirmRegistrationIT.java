@@ -308,7 +308,7 @@ class FirmRegistrationIT {
     }
 
     static long count(String sql, Object arg) throws Exception {
-        try (Connection c = portal.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = Portal.get().db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             if (arg != null) {
                 s.setObject(1, arg);
             }
@@ -320,7 +320,7 @@ class FirmRegistrationIT {
 
     static List<String> audit(String type, long id) throws Exception {
         List<String> actions = new ArrayList<>();
-        try (Connection c = portal.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = Portal.get().db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "select action from audit_entry where object_type = ? and object_id = ? order by at, id")) {
             s.setString(1, type);
             s.setLong(2, id);
@@ -334,7 +334,7 @@ class FirmRegistrationIT {
 
     static String auditText(String type, long id) throws Exception {
         StringBuilder b = new StringBuilder();
-        try (Connection c = portal.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = Portal.get().db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "select coalesce(before_state, '') || coalesce(after_state, '') || coalesce(reason, '')"
                         + " from audit_entry where object_type = ? and object_id = ?")) {
             s.setString(1, type);
