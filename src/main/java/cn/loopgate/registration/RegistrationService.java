@@ -251,7 +251,9 @@ public class RegistrationService {
     }
 
     private RegistrationDetail detail(FirmRegistration r) {
-        Firm existing = firmByCode(r.getCreditCode());
+        Firm found = firmByCode(r.getCreditCode());
+        // The firm this registration made is no duplicate of it.
+        Firm existing = found != null && !found.getId().equals(r.getFirmId()) ? found : null;
         List<Long> sameCode = em.createQuery("select o.id from FirmRegistration o where o.creditCode = :v and o.id <> :id order by o.id", Long.class)
                 .setParameter("v", r.getCreditCode()).setParameter("id", r.getId()).getResultList();
         List<Long> samePhone = em.createQuery("select o.id from FirmRegistration o where o.contactPhone = :v and o.id <> :id order by o.id", Long.class)

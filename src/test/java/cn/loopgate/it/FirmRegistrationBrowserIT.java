@@ -111,6 +111,7 @@ class FirmRegistrationBrowserIT extends BrowserITBase {
             phone.go("/registrations.xhtml?id=" + id);
             phone.waitForText(By.id("registrations:detail"), f.get("name"));
             assertTrue(fits(phone), "the queue does not scroll sideways at 390 px");
+            assertFalse(phone.driver.findElements(By.id("registrations:firmExists")).size() > 0, "its own firm is no duplicate");
             phone.screenshot("registrations-390");
         }
     }
