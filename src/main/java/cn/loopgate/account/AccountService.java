@@ -105,6 +105,32 @@ public class AccountService {
         return issue(u, "ACTIVATE");
     }
 
+    /**
+     * The manager account of a firm that registered itself, made when its park confirms the registration
+     * (registration.RegistrationService): the password the applicant chose (its hash, checked by
+     * {@link PasswordRules} when they registered), enabled at once, no link needed. Audited as {@code REGISTER}.
+     */
+    public UserAccount createRegistered(long firmId, String username, String displayName, String email, String phone, String passwordHash) {
+        Firm f = firm(firmId);
+        access.checkManagerAccounts(f.getId(), f.getPark().getId());
+        if (oidc.enabled()) {
+            throw DomainException.notFound();
+        }
+        if (username == null || passwordHash == null || directory.find(username).isPresent()) {
+            throw DomainException.conflict("registration.usernameTaken");
+        }
+        UserAccount u = new UserAccount(username, displayName, Role.FIRM_MANAGER, clock.instant());
+        u.bind(Role.FIRM_MANAGER, f.getId(), Set.of());
+        u.describe(displayName, email, true);
+        u.setPhone(phone);
+        u.setPasswordHash(passwordHash);
+        em.persist(u);
+        em.flush();
+        directory.forget(username);
+        audit.record(subject(u, f), "REGISTER", null, snapshot(u), null);
+        return u;
+    }
+
     /** A new link for a user; their password stops working at once (a reset is often for a leaked one). */
     public Delivery reset(long userId) {
         UserAccount u = manageable(userId);

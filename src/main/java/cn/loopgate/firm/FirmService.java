@@ -127,6 +127,22 @@ public class FirmService {
 
     public Firm register(FirmData data) {
         access.requireAdmin();
+        return create(data);
+    }
+
+    /**
+     * A firm that registered itself, confirmed by its park's liaison officer or an administrator
+     * (registration.RegistrationService): the same checks and audit entry as {@link #register}.
+     */
+    public Firm registerConfirmed(FirmData data) {
+        if (data == null || data.parkId() == null) {
+            throw DomainException.invalid("parkId", "validation.required");
+        }
+        access.checkParkSteward(data.parkId());
+        return create(data);
+    }
+
+    private Firm create(FirmData data) {
         FirmData d = data.normalized();
         List<FieldError> errors = new ArrayList<>();
         if (d.creditCode() != null && !em.createNamedQuery("Firm.byCreditCode", Firm.class)

@@ -18,7 +18,9 @@ public class DomainException extends RuntimeException {
         /** 404: the object does not exist or is outside the caller's scope. */
         NOT_FOUND,
         /** 409: the object changed meanwhile, or the action does not fit its current state. */
-        CONFLICT
+        CONFLICT,
+        /** 429: too many requests of this kind from this caller or address; try again later. */
+        TOO_MANY
     }
 
     private final Kind kind;

@@ -240,6 +240,14 @@ class AccessMatrixIT {
             row("GET /api/v1/firm-imports/{id}",                   "403",     "200/404", "403",     "403",     "200"),
             row("GET /api/v1/firm-imports/{id}/report",            "403",     "200/404", "403",     "403",     "200"),
             row("POST /api/v1/firm-imports/{id}/import",           "403",     "409/404", "403",     "403",     "409"),
+            // Firm self-registration (issue 18.4). The public endpoint takes multipart only: the matrix's JSON is 415 for
+            // anyone. Registrations A (park A) and B were refused in the fixture: deciding again is 409, nothing changes.
+            row("POST /api/v1/public/firm-registrations",          "415",     "415",     "415",     "415",     "415"),
+            row("GET /api/v1/firm-registrations",                  "403",     "200",     "403",     "403",     "200"),
+            row("GET /api/v1/firm-registrations/{id}",             "403",     "200/404", "403",     "403",     "200"),
+            row("GET /api/v1/firm-registrations/{id}/licence",     "403",     "200/404", "403",     "403",     "200"),
+            row("POST /api/v1/firm-registrations/{id}/confirm",    "403",     "409/404", "403",     "403",     "409"),
+            row("POST /api/v1/firm-registrations/{id}/refuse",     "403",     "409/404", "403",     "403",     "409"),
             row("POST /api/v1/card-batches",                       "400/404", "403/404", "403",     "404",     "403")
                     .body("{\"firmId\": {firmId}}"),
             row("GET /api/v1/card-batches",                        "200",     "200",     "200",     "200",     "200"),
@@ -301,6 +309,7 @@ class AccessMatrixIT {
         s.put("attachments/{fileId}", t -> t == Tenant.OWN ? f.problemFileA : f.problemFileB);
         s.put("roster-imports/{id}", t -> t == Tenant.OWN ? f.rosterImportA : f.rosterImportB);
         s.put("firm-imports/{id}", t -> t == Tenant.OWN ? f.firmImportA : f.firmImportB);
+        s.put("firm-registrations/{id}", t -> t == Tenant.OWN ? f.registrationA : f.registrationB);
         s.put("card-batches/{id}", t -> t == Tenant.OWN ? f.cardBatchA : f.cardBatchB);
         s.put("cards/{permitId}", t -> t == Tenant.OWN ? f.cardA : f.cardB);
         s.put("passes/{id}", t -> t == Tenant.OWN ? f.passA : f.passB);
@@ -357,7 +366,7 @@ class AccessMatrixIT {
     static final class Fixture {
         long firmA, firmB, workerA, workerB, parkA, parkB, districtA, districtB, managerAId, managerBId, spareManagerA, spareManagerB;
         long planA, planB, reportA, reportB, permitA, permitB, problemA, problemB, problemFileA, problemFileB;
-        long firmImportA, firmImportB, healthImportA, healthImportB;
+        long firmImportA, firmImportB, healthImportA, healthImportB, registrationA, registrationB;
         long rosterImportA, rosterImportB, cardBatchA, cardBatchB, cardA, cardB, passA, passB, gateA, gateB;
         long healthTestA, healthTestB, incidentA, incidentB, holdA, holdB;
         long apiCredentialA, apiCredentialB;
@@ -428,6 +437,9 @@ class AccessMatrixIT {
         f.rosterImportB = importedRoster(b, f.firmB);
         f.firmImportA = checkedFirmImport(liaisonA);
         f.firmImportB = checkedFirmImport(admin);
+        // Issue 18.4: a registration per park, refused, so that confirming or refusing again is 409 and changes nothing.
+        f.registrationA = refusedRegistration(liaisonA, f.parkA);
+        f.registrationB = refusedRegistration(admin, f.parkB);
         JsonNode batchA = approvedCardBatch(a, liaisonA, f.firmA, f.workerA, f.today);
         f.cardBatchA = batchA.get("batch").get("id").asLong();
         f.cardA = batchA.get("items").get(0).get("permitId").asLong();
@@ -539,6 +551,14 @@ class AccessMatrixIT {
     }
 
     /** A firm import checked (not imported) by {@code caller}: one row, invalid (no credit code); its id. */
+    static long refusedRegistration(Api decider, long park) {
+        Api.Res r = FirmRegistrationIT.submit(Api.basic(portal.baseUrl(), null, null),
+                FirmRegistrationIT.form(park, TestData.FAKES.creditCode("510100"), TestData.FAKES.mobile()), "licence.png", PNG);
+        long id = expect(201, r).get("id").asLong();
+        expect(200, decider.post("firm-registrations/" + id + "/refuse", Api.obj().put("reason", "access matrix sample")));
+        return id;
+    }
+
     static long checkedFirmImport(Api caller) {
         byte[] csv = "企业名称,统一社会信用代码,所属园区,行业,规模类别,联系人,联系电话\n矩阵企业,,CD-ETZ,机械装备,规上,张伟,13800138000\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -34,6 +34,7 @@ public final class Problems {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY -> 429;
         };
         List<Problem.FieldProblem> fields = e.fieldErrors().stream()
                 .map(f -> new Problem.FieldProblem(f.field(), fieldMessage(f, locale)))

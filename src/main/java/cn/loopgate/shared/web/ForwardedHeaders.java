@@ -29,6 +29,22 @@ public final class ForwardedHeaders {
         return proto != null && "https".equalsIgnoreCase(proto.strip()) && fromTrustedProxy(request);
     }
 
+    /**
+     * The client's address: the TCP peer, or, when the peer is a trusted proxy, the last address of its
+     * X-Forwarded-For (the one that proxy added; earlier entries are the client's to invent). The same rule as
+     * the sign-in's source address ({@code identity.BuiltInSignIn}).
+     */
+    public static String clientAddress(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank() && fromTrustedProxy(request)) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            return last.isEmpty() ? peer : last;
+        }
+        return peer;
+    }
+
     static boolean fromTrustedProxy(HttpServletRequest request) {
         return trusted().contains(request.getRemoteAddr());
     }
