@@ -191,9 +191,13 @@ public class FirmImportService {
         return FirmSheet.template(format);
     }
 
-    /** Administrators, and liaison officers (who import into their own parks only). */
+    /** Administrators, and park-wide liaison officers (who import into their own parks only; firm-bound ones: 403). */
     private Caller importer() {
-        return access.require(Role.ADMIN, Role.LIAISON);
+        Caller c = access.require(Role.ADMIN, Role.LIAISON);
+        if (c.isFirmBoundLiaison()) {
+            throw DomainException.forbidden();
+        }
+        return c;
     }
 
     private List<Result> check(Caller c, FirmSheet.Parsed parsed) {
