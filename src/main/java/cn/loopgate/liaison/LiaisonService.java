@@ -62,6 +62,18 @@ public class LiaisonService {
         Caller c = assigner();
         List<Long> ids = data == null || data.firmIds() == null ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(data.firmIds().stream().filter(java.util.Objects::nonNull).toList()));
+        List<Firm> firms = List.of();
+        if (!ids.isEmpty() && ids.size() <= MAX_FIRMS) {
+            // Access first: a firm outside the caller's scope answers 404 whatever else is wrong with the request.
+            firms = em.createQuery("select f from Firm f join fetch f.park where f.id in :ids", Firm.class)
+                    .setParameter("ids", ids).getResultList();
+            if (firms.size() != ids.size()) {
+                throw DomainException.notFound();
+            }
+            for (Firm f : firms) {
+                access.checkLiaisonAssignment(f.getId(), f.getPark().getId());
+            }
+        }
         List<FieldError> errors = new ArrayList<>();
         if (ids.isEmpty()) {
             errors.add(new FieldError("firmIds", "liaison.noFirms"));
@@ -78,14 +90,6 @@ public class LiaisonService {
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
-        }
-        List<Firm> firms = em.createQuery("select f from Firm f join fetch f.park where f.id in :ids", Firm.class)
-                .setParameter("ids", ids).getResultList();
-        if (firms.size() != ids.size()) {
-            throw DomainException.notFound();
-        }
-        for (Firm f : firms) {
-            access.checkLiaisonAssignment(f.getId(), f.getPark().getId());
         }
         if (to != null && !to.getParkIds().isEmpty()) {
             for (Firm f : firms) {
