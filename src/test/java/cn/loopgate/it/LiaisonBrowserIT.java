@@ -39,12 +39,27 @@ class LiaisonBrowserIT extends BrowserITBase {
         browser.waitFor(By.id("liaisons:text")).sendKeys(name);
         browser.driver.findElement(By.id("liaisons:search")).click();
         browser.waitForText(By.id("liaisons:table"), name);
-        browser.driver.findElement(By.cssSelector("#liaisons\\:table tbody .ui-selection-column .ui-chkbox-box")).click();
+        click(By.cssSelector("#liaisons\\:table tbody .ui-selection-column .ui-chkbox-box"));
+        browser.waitFor(By.cssSelector("#liaisons\\:table tbody .ui-selection-column .ui-chkbox-box.ui-state-active"));
         browser.driver.findElement(By.id("liaisons:target_input")).sendKeys(officer);
-        browser.waitFor(By.cssSelector("#liaisons\\:target_panel .ui-autocomplete-item")).click();
-        browser.driver.findElement(By.id("liaisons:assignSelected")).click();
+        click(By.cssSelector("#liaisons\\:target_panel .ui-autocomplete-item"));
+        click(By.id("liaisons:assignSelected"));
         browser.waitForText(By.id("liaisons:table"), officer);
         browser.screenshot("liaisons-assigned-1440");
         assertEquals(officer, admin.get("firms/" + firm + "/liaison").json().get("liaisonUsername").asText());
+    }
+
+    /** Clicks what the AJAX update may still be replacing: found afresh until the click lands. */
+    static void click(By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                browser.waitFor(by).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
     }
 }
