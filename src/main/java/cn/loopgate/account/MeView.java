@@ -51,6 +51,16 @@ public class MeView {
         return is("LIAISON");
     }
 
+    /** A liaison officer bound to firms, not parks (issue 18): the park-level pages are not theirs. */
+    public boolean isFirmBoundLiaison() {
+        return access.caller().isFirmBoundLiaison();
+    }
+
+    /** Who assigns firms to liaison officers: administrators and park-wide liaison officers. */
+    public boolean isLiaisonAssigner() {
+        return isAdmin() || isLiaison() && !isFirmBoundLiaison();
+    }
+
     public boolean isManager() {
         return is("FIRM_MANAGER");
     }

@@ -141,9 +141,8 @@ public class UserService {
             errors.add(new FieldError("firmId", "validation.managerNeedsFirm"));
         }
         if (d.role() == Role.LIAISON) {
-            if (d.parkIds().isEmpty()) {
-                errors.add(new FieldError("parkIds", "validation.liaisonNeedsParks"));
-            } else if (d.parkIds().stream().anyMatch(p -> p == null || em.find(cn.loopgate.park.Park.class, p) == null)) {
+            // No parks: a firm-bound liaison officer (一企一专员), who sees exactly the firms assigned to them (issue 18).
+            if (d.parkIds().stream().anyMatch(p -> p == null || em.find(cn.loopgate.park.Park.class, p) == null)) {
                 errors.add(new FieldError("parkIds", "validation.unknownPark"));
             }
         }

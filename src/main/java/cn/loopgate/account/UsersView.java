@@ -40,6 +40,8 @@ public class UsersView implements Serializable {
     private Role role;
     private FirmOption firm;
     private List<Long> parkIds = new ArrayList<>();
+    /** A liaison officer bound to assigned firms rather than to parks (一企一专员, issue 18): saved without parks. */
+    private boolean firmBound;
     private String email;
     private boolean enabled = true;
     private String password;
@@ -66,6 +68,7 @@ public class UsersView implements Serializable {
         role = null;
         firm = null;
         parkIds = new ArrayList<>();
+        firmBound = false;
         enabled = true;
     }
 
@@ -76,12 +79,20 @@ public class UsersView implements Serializable {
         role = u.getRole();
         firm = picker.option(u.getFirmId());
         parkIds = new ArrayList<>(u.getParkIds());
+        firmBound = u.getRole() == Role.LIAISON && u.getParkIds().isEmpty();
         email = u.getEmail();
         enabled = u.isEnabled();
         password = null;
     }
 
     public void save() {
+        if (role == Role.LIAISON && firmBound) {
+            parkIds = new ArrayList<>();
+        } else if (role == Role.LIAISON && parkIds.isEmpty()) {
+            FacesSupport.error("validation.liaisonNeedsParks"); // park-wide needs parks; firm-bound is the explicit choice
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
         UserData data = new UserData(username, displayName, role, firm == null ? null : firm.id(), new HashSet<>(parkIds), email, enabled, password);
         boolean ok = FacesSupport.attempt(() -> {
             if (id == null) {
@@ -111,6 +122,8 @@ public class UsersView implements Serializable {
     public FirmOption getFirm() { return firm; }
     public void setFirm(FirmOption v) { firm = v; }
     public List<Long> getParkIds() { return parkIds; }
+    public boolean isFirmBound() { return firmBound; }
+    public void setFirmBound(boolean v) { firmBound = v; }
     public void setParkIds(List<Long> v) { parkIds = v; }
     public String getEmail() { return email; }
     public void setEmail(String v) { email = v; }

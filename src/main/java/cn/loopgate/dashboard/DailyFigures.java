@@ -98,8 +98,8 @@ public class DailyFigures {
      */
     <T> Served<T> read(LocalDate from, LocalDate to, Slice slice, FirmScope scope, By by, Locale locale,
                        FigureSql.RowMapper<T> mapper) {
-        if (scope.kind() == FirmScope.Kind.FIRM) {
-            return null;
+        if (scope.kind() == FirmScope.Kind.FIRM || scope.kind() == FirmScope.Kind.FIRMS) {
+            return null; // the stored aggregates count whole parks: a firm's or a firm-bound liaison's figures are live
         }
         List<ParkZone> parks = parks(slice, scope);
         LocalDate through = lastClosed(parks, clock.instant());

@@ -154,6 +154,10 @@ public class DashboardService {
                 params.add(scope.parkIds().toArray(new Long[0]));
                 yield " where id = any (?)";
             }
+            case FIRMS -> {
+                params.add(scope.firmIds().toArray(new Long[0]));
+                yield " where id in (select park_id from firm where id = any (?))";
+            }
             default -> " where false";
         };
         List<Deadline> parks = run("select distinct time_zone, report_deadline from park" + where, params,
@@ -209,7 +213,7 @@ public class DashboardService {
         FirmScope scope = read();
         String col = english(locale) ? "coalesce(name_en, name)" : "name";
         if (slice.parkId() != null) {
-            if (!scope.includesPark(slice.parkId())) {
+            if (!parkInScope(slice.parkId())) {
                 throw DomainException.notFound();
             }
             return run("select " + col + " from park where id = ?", List.of(slice.parkId()), rs -> rs.getString(1))
@@ -244,15 +248,27 @@ public class DashboardService {
                 sql.append(" and id = any (?)");
                 params.add(scope.parkIds().toArray(new Long[0]));
             }
+            case FIRMS -> {
+                sql.append(" and id in (select park_id from firm where id = any (?))");
+                params.add(scope.firmIds().toArray(new Long[0]));
+            }
             default -> sql.append(" and false");
         }
         List<ZoneId> zones = new ArrayList<>(run(sql + " order by 1", params, rs -> ZoneId.of(rs.getString(1))));
         return zones.isEmpty() ? List.of(Formats.CHINA) : zones;
     }
 
-    /** Whether the caller's figures may include the park (liaison officers: their parks). */
+    /**
+     * Whether the caller's figures may include the park (liaison officers: their parks; a firm-bound liaison
+     * officer: the parks of their firms, whose figures then count those firms only).
+     */
     public boolean parkInScope(long parkId) {
-        return read().includesPark(parkId);
+        FirmScope scope = read();
+        if (scope.kind() == FirmScope.Kind.FIRMS) {
+            return !run("select 1 from firm where park_id = ? and id = any (?)", List.<Object>of(parkId, scope.firmIds().toArray(new Long[0])),
+                    rs -> 1).isEmpty();
+        }
+        return scope.includesPark(parkId);
     }
 
     /**

@@ -118,6 +118,10 @@ final class FigureSql {
                 sql.append(" and h.firm_id = ?");
                 params.add(scope.firmId());
             }
+            case FIRMS -> {
+                sql.append(" and h.firm_id = any (?)");
+                params.add(scope.firmIds().toArray(new Long[0]));
+            }
             case NONE -> sql.append(" and false");
         }
         params.add(Date.valueOf(from));

@@ -6,6 +6,7 @@ import cn.loopgate.firm.FirmData;
 import cn.loopgate.firm.FourAbove;
 import cn.loopgate.firm.Industry;
 import cn.loopgate.identity.Role;
+import cn.loopgate.liaison.FirmLiaison;
 import cn.loopgate.identity.UserAccount;
 import cn.loopgate.identity.Passwords;
 import cn.loopgate.park.District;
@@ -117,6 +118,13 @@ public class DemoData {
         UserAccount guard = user("guard", "卡口值守员", Role.GUARD, null, Set.of(), hash, now);
         user("liaison.cd", "城东联络员", Role.LIAISON, null, Set.of(parks.get(0).getId(), parks.get(1).getId()), hash, now);
         user("liaison.bj", "滨江联络员", Role.LIAISON, null, Set.of(parks.get(2).getId(), parks.get(3).getId()), hash, now);
+        // Issue 18: a firm-bound liaison officer (一企一专员, no parks) named for two firms of CD-ETZ (manager09's and
+        // manager13's); the park-wide liaison.cd still sees the whole park.
+        UserAccount cd1 = user("liaison.cd1", "城东驻企专员", Role.LIAISON, null, Set.of(), hash, now);
+        em.flush();
+        for (int i : new int[]{8, 12}) {
+            em.persist(new FirmLiaison(firms.get(i).getId(), cd1.getId(), now, "system"));
+        }
         for (int i = 0; i < firms.size(); i++) {
             user(String.format("manager%02d", i + 1), firms.get(i).getContactName(), Role.FIRM_MANAGER,
                     firms.get(i).getId(), Set.of(), hash, now);
@@ -130,7 +138,7 @@ public class DemoData {
     }
 
     private String logins() {
-        return "Demo logins (password " + PASSWORD + " for all): admin, analyst, guard, liaison.cd, liaison.bj, manager01 … manager40";
+        return "Demo logins (password " + PASSWORD + " for all): admin, analyst, guard, liaison.cd, liaison.bj, liaison.cd1 (firm-bound), manager01 … manager40";
     }
 
     private <T> T persist(T entity) {

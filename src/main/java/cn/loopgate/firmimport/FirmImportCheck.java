@@ -48,12 +48,22 @@ public final class FirmImportCheck {
     record ExistingUser(boolean manager, Long firmId) {
     }
 
+    /** An enabled liaison officer named in the liaison column: their id and parks (none: firm-bound). */
+    record Liaison(long id, Set<Long> parkIds) {
+    }
+
     /**
      * What the rows are checked against: the parks, those the caller may import into (null: all), the firms
      * with the file's credit codes, the users with the file's manager usernames, whether managers can be invited.
      */
     record Context(List<ParkRef> parks, Set<Long> allowedParks, Map<String, Existing> firms,
-                   Map<String, ExistingUser> users, boolean invitations) {
+                   Map<String, ExistingUser> users, boolean invitations, Map<String, Liaison> liaisons) {
+
+        /** Without a liaison column's officers (files that do not name any). */
+        Context(List<ParkRef> parks, Set<Long> allowedParks, Map<String, Existing> firms, Map<String, ExistingUser> users,
+                boolean invitations) {
+            this(parks, allowedParks, firms, users, invitations, Map.of());
+        }
     }
 
     /** A valid row's firm, merged with the registered firm where cells were left blank. */
@@ -67,7 +77,7 @@ public final class FirmImportCheck {
     }
 
     record Result(int line, String name, String creditCode, FirmRow firm, Manager manager, boolean invite,
-                  Long firmId, List<Problem> problems, Action action) {
+                  Long firmId, List<Problem> problems, Action action, String liaison, Long liaisonUserId) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -157,6 +167,16 @@ public final class FirmImportCheck {
         }
         address = address.isEmpty() ? (existing == null ? null : existing.address()) : address;
         Manager manager = manager(row, ctx, existing, usernames, problems);
+        String liaison = row.text(Column.LIAISON);
+        Liaison officer = null;
+        if (!liaison.isEmpty()) {
+            officer = ctx.liaisons().get(liaison);
+            if (officer == null) {
+                problems.add(new Problem("liaisonUsername", "firmImport.unknownLiaison", liaison));
+            } else if (park != null && !officer.parkIds().isEmpty() && !officer.parkIds().contains(park.id())) {
+                problems.add(new Problem("liaisonUsername", "firmImport.liaisonOutsideParks", liaison));
+            }
+        }
 
         FirmRow firm = null;
         Action action = null;
@@ -167,7 +187,8 @@ public final class FirmImportCheck {
             invite = manager != null && !ctx.users().containsKey(manager.username());
         }
         return new Result(row.line(), name.isEmpty() ? null : name, code.isEmpty() || code.length() > 18 ? null : code,
-                firm, manager, invite, existing == null ? null : existing.id(), List.copyOf(problems), action);
+                firm, manager, invite, existing == null ? null : existing.id(), List.copyOf(problems), action,
+                liaison.isEmpty() ? null : liaison, officer == null ? null : officer.id());
     }
 
     private static boolean same(Existing e, FirmRow f) {

@@ -12,6 +12,8 @@ import cn.loopgate.firmimport.FirmImportCheck.ExistingUser;
 import cn.loopgate.firmimport.FirmImportCheck.ParkRef;
 import cn.loopgate.firmimport.FirmImportCheck.Result;
 import cn.loopgate.identity.AccessPolicy;
+import cn.loopgate.liaison.AssignmentData;
+import cn.loopgate.liaison.LiaisonService;
 import cn.loopgate.identity.Caller;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.oidc.OidcSettings;
@@ -72,12 +74,15 @@ public class FirmImportService {
     @Inject
     OidcSettings oidc;
     @Inject
+    LiaisonService liaisons;
+    @Inject
     Clock clock;
     @Resource(lookup = Database.JNDI)
     DataSource dataSource;
 
     /** A row as the report shows it: line, firm name, credit code, and the messages (empty when valid). */
-    public record RowSummary(int line, String name, String creditCode, Action action, boolean invite, List<String> problems)
+    public record RowSummary(int line, String name, String creditCode, Action action, boolean invite, List<String> problems,
+                             String liaison)
             implements java.io.Serializable {
     }
 
@@ -162,6 +167,7 @@ public class FirmImportService {
             }
         }
         imp.imported(fresh.size() + changed.size(), invited, now);
+        int named = assignLiaisons(results, ids);
         int invitations = invited;
         long t3 = System.nanoTime();
         LOG.info(() -> String.format("firm import %d: %d rows read and checked in %d ms, %d written in %d ms (statements %d ms), "
@@ -171,8 +177,32 @@ public class FirmImportService {
         after.put("new", fresh.size());
         after.put("updated", changed.size());
         after.put("invited", invited);
+        after.put("liaisonsNamed", named);
         audit.record(subject(imp), "IMPORT", null, after, validOnly ? "valid rows only" : "all rows");
         return summary(imp, results, links, locale);
+    }
+
+    /**
+     * The liaison column: each valid row's firm goes to the named officer through {@link LiaisonService} (its rules,
+     * one audit entry per firm that changed hands). Returns how many firms changed officer.
+     */
+    private int assignLiaisons(List<Result> results, Map<String, Long> ids) {
+        Map<Long, List<Long>> byOfficer = new LinkedHashMap<>();
+        for (Result r : results) {
+            if (r.valid() && r.liaisonUserId() != null) {
+                long firmId = r.firmId() != null ? r.firmId() : ids.get(r.firm().creditCode());
+                byOfficer.computeIfAbsent(r.liaisonUserId(), k -> new ArrayList<>()).add(firmId);
+            }
+        }
+        int changed = 0;
+        for (Map.Entry<Long, List<Long>> e : byOfficer.entrySet()) {
+            List<Long> firms = e.getValue();
+            for (int from = 0; from < firms.size(); from += LiaisonService.MAX_FIRMS) {
+                changed += liaisons.assign(new AssignmentData(firms.subList(from, Math.min(firms.size(), from + LiaisonService.MAX_FIRMS)),
+                        e.getKey())).changed();
+            }
+        }
+        return changed;
     }
 
     /** The per-row report of a dry run as CSV (UTF-8 with BOM, opens in Excel) or .xlsx. */
@@ -191,9 +221,13 @@ public class FirmImportService {
         return FirmSheet.template(format);
     }
 
-    /** Administrators, and liaison officers (who import into their own parks only). */
+    /** Administrators, and park-wide liaison officers (who import into their own parks only; firm-bound ones: 403). */
     private Caller importer() {
-        return access.require(Role.ADMIN, Role.LIAISON);
+        Caller c = access.require(Role.ADMIN, Role.LIAISON);
+        if (c.isFirmBoundLiaison()) {
+            throw DomainException.forbidden();
+        }
+        return c;
     }
 
     private List<Result> check(Caller c, FirmSheet.Parsed parsed) {
@@ -205,8 +239,10 @@ public class FirmImportService {
                 .toUpperCase(Locale.ROOT)).filter(s -> s.length() == 18).distinct().toList();
         List<String> names = parsed.rows().stream().map(r -> r.text(FirmSheet.Column.MANAGER)).filter(s -> !s.isEmpty())
                 .distinct().toList();
+        List<String> liaisonNames = parsed.rows().stream().map(r -> r.text(FirmSheet.Column.LIAISON)).filter(s -> !s.isEmpty())
+                .distinct().toList();
         return FirmImportCheck.check(parsed.rows(), new FirmImportCheck.Context(parks, allowed, firms(codes), users(names),
-                !oidc.enabled()));
+                !oidc.enabled(), liaisons(liaisonNames)));
     }
 
     /** The registered firms among the file's credit codes: one statement, the codes as an array. */
@@ -229,6 +265,32 @@ public class FirmImportService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("firm look-up failed", e);
+        }
+        return m;
+    }
+
+    /** The enabled liaison officers among the liaison column's usernames, with their parks (none: firm-bound). */
+    private Map<String, FirmImportCheck.Liaison> liaisons(List<String> usernames) {
+        Map<String, FirmImportCheck.Liaison> m = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return m;
+        }
+        String sql = "select u.username, u.id, array_remove(array_agg(up.park_id), null) from app_user u"
+                + " left join user_park up on up.user_id = u.id where u.username = any(?) and u.role = 'LIAISON' and u.enabled"
+                + " group by u.username, u.id";
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setArray(1, con.createArrayOf("varchar", usernames.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Set<Long> parks = new java.util.HashSet<>();
+                    for (Object p : (Object[]) rs.getArray(3).getArray()) {
+                        parks.add(((Number) p).longValue());
+                    }
+                    m.put(rs.getString(1), new FirmImportCheck.Liaison(rs.getLong(2), parks));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("liaison look-up failed", e);
         }
         return m;
     }
@@ -373,7 +435,7 @@ public class FirmImportService {
     static RowSummary row(Result r, Locale locale) {
         return new RowSummary(r.line(), r.name(), r.creditCode(), r.action(), r.invite(), r.problems().stream()
                 .map(p -> Messages.get(locale, "field." + p.field()) + ": " + Messages.get(locale, p.key(), p.args()))
-                .toList());
+                .toList(), r.liaison());
     }
 
     /** The caller's own import (an administrator's: any); 404 otherwise. */

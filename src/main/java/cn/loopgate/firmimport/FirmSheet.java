@@ -40,7 +40,10 @@ final class FirmSheet {
         ADDRESS("address", "地址", "企业地址", "address"),
         MANAGER("managerUsername", "管理员账号", "企业管理员账号", "manager account", "manager username"),
         MANAGER_PHONE("managerPhone", "管理员手机", "manager phone"),
-        MANAGER_EMAIL("managerEmail", "管理员邮箱", "manager email", "manager mail");
+        MANAGER_EMAIL("managerEmail", "管理员邮箱", "manager email", "manager mail"),
+        /** The firm's named liaison officer (一企一专员, issue 18): the officer's username. */
+        LIAISON("liaisonUsername", "驻企联络员账号", "联络员账号", "驻企联络员", "联络员", "liaison", "liaison username",
+                "liaison officer");
 
         final String field;
         final List<String> headers;
@@ -139,6 +142,7 @@ final class FirmSheet {
                 String.join(" / ", Arrays.stream(FourAbove.values()).map(i -> Messages.get(zh, "fourAbove." + i.name())).toList())));
         help.add(List.of(Column.PARK.templateHeader(), Messages.get(zh, "firmImport.help.park")));
         help.add(List.of(Column.MANAGER.templateHeader(), Messages.get(zh, "firmImport.help.manager")));
+        help.add(List.of(Column.LIAISON.templateHeader(), Messages.get(zh, "firmImport.help.liaison")));
         return SheetWriter.xlsx(List.of(new SheetWriter.Tab("firms", List.of(headers)),
                 new SheetWriter.Tab(Messages.get(zh, "firmImport.help.sheet"), help)));
     }
@@ -151,6 +155,7 @@ final class FirmSheet {
         for (FirmImportService.RowSummary r : rows) {
             String result = r.problems().isEmpty()
                     ? Messages.get(locale, "import.action." + r.action()) + (r.invite() ? "; " + Messages.get(locale, "firmImport.invite") : "")
+                    + (r.liaison() == null ? "" : "; " + Messages.get(locale, "firmImport.liaisonNamed", r.liaison()))
                     : String.join("; ", r.problems());
             out.add(List.of(String.valueOf(r.line()), r.name() == null ? "" : r.name(),
                     r.creditCode() == null ? "" : r.creditCode(), result));

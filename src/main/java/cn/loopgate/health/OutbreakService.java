@@ -84,7 +84,7 @@ public class OutbreakService {
         if (policy.suspendFirm() && !held(firmId, null)) {
             hold(new HealthHold(firmId, null, incident.getId(), now, by.username()), parkId);
         }
-        Set<Long> told = new LinkedHashSet<>(notifications.liaisonsOfPark(parkId));
+        Set<Long> told = new LinkedHashSet<>(notifications.liaisonsOfFirm(firmId, parkId));
         told.addAll(notifications.managersOfFirm(firmId));
         told.addAll(notifications.usersWithRole(Role.ANALYST));
         notifications.notify(told, "HEALTH_INCIDENT", "health.incident.opened", "/health.xhtml?incident=" + incident.getId(),

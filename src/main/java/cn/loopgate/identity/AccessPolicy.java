@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
  *
  * <ul>
  *   <li>A firm manager reads and writes only their firm.</li>
- *   <li>A liaison officer reads the firms of their parks and reviews their applications.</li>
+ *   <li>A liaison officer reads the firms of their parks and reviews their applications; a firm-bound liaison
+ *   officer (no parks, 一企一专员) does so for exactly their assigned firms and holds no park-level right.</li>
  *   <li>A bureau analyst reads everything and writes nothing, with one exception: the bureau
  *   coordinates problems escalated to it ({@link #checkProblemCoordination}).</li>
  *   <li>A gate guard only verifies permits: no firm is in their scope.</li>
@@ -46,7 +47,7 @@ public class AccessPolicy {
         }
         return switch (c.role()) {
             case ANALYST, ADMIN -> FirmScope.ALL;
-            case LIAISON -> new FirmScope(FirmScope.Kind.PARKS, null, c.parkIds());
+            case LIAISON -> c.isFirmBoundLiaison() ? FirmScope.ofFirms(c.firmIds()) : new FirmScope(FirmScope.Kind.PARKS, null, c.parkIds());
             case FIRM_MANAGER -> new FirmScope(FirmScope.Kind.FIRM, c.firmId(), null);
             case GUARD -> FirmScope.NONE;
         };
@@ -130,6 +131,21 @@ public class AccessPolicy {
         Caller c = require(Role.ADMIN, Role.LIAISON);
         if (c.is(Role.LIAISON) && !c.parkIds().contains(parkId)) {
             throw DomainException.forbidden();
+        }
+        return c;
+    }
+
+    /**
+     * Assigning firms to liaison officers (一企一专员): administrators anywhere; a park-wide liaison officer for
+     * the firms of their own parks (404 for another park's firm, as reading it would); everyone else 403.
+     */
+    public Caller checkLiaisonAssignment(long firmId, long parkId) {
+        Caller c = require(Role.ADMIN, Role.LIAISON);
+        if (c.is(Role.LIAISON)) {
+            checkRead(firmId, parkId);
+            if (c.isFirmBoundLiaison()) {
+                throw DomainException.forbidden();
+            }
         }
         return c;
     }

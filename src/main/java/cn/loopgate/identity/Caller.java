@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * The authenticated person behind a request, with the tenant they are bound to: a firm manager's
- * firm, a liaison officer's parks. Immutable; built once per request by {@link CurrentCaller}.
+ * firm, a park-wide liaison officer's parks, a firm-bound liaison officer's firms ({@code firmIds}: only for a
+ * liaison officer without parks, see {@link AccessPolicy#firmScope}). Immutable; built once per request by
+ * {@link CurrentCaller}.
  * <p>
  * A machine client (an API credential, or a Keycloak service account) is a caller too: {@code machine} names its
  * scope, {@code role} is the scope's role equivalent ({@link ApiScope#role()}) and the firm or parks are the
@@ -14,15 +16,27 @@ import java.util.Set;
  * the services' checks then apply as for the equivalent person.
  */
 public record Caller(String username, String displayName, Role role, Long firmId, Set<Long> parkIds, Long userId,
-                     ApiScope machine) {
+                     Set<Long> firmIds, ApiScope machine) {
 
     public Caller {
         parkIds = parkIds == null ? Set.of() : Set.copyOf(parkIds);
+        firmIds = firmIds == null ? Set.of() : Set.copyOf(firmIds);
     }
 
-    /** A person. */
+    /** A person without assigned firms (everyone but a firm-bound liaison officer). */
     public Caller(String username, String displayName, Role role, Long firmId, Set<Long> parkIds, Long userId) {
-        this(username, displayName, role, firmId, parkIds, userId, null);
+        this(username, displayName, role, firmId, parkIds, userId, Set.of(), null);
+    }
+
+    /** A person; {@code firmIds} for a firm-bound liaison officer. */
+    public Caller(String username, String displayName, Role role, Long firmId, Set<Long> parkIds, Long userId,
+                  Set<Long> firmIds) {
+        this(username, displayName, role, firmId, parkIds, userId, firmIds, null);
+    }
+
+    /** A liaison officer bound to firms rather than to parks (一企一专员): they see exactly {@link #firmIds}. */
+    public boolean isFirmBoundLiaison() {
+        return role == Role.LIAISON && parkIds.isEmpty() && machine == null;
     }
 
     /** The application itself (start-up, scheduled jobs): recorded as such in the audit trail. */
@@ -31,7 +45,7 @@ public record Caller(String username, String displayName, Role role, Long firmId
     /** A machine client limited to {@code scope}: no user id, the scope's role equivalent. */
     public static Caller machine(String username, String displayName, ApiScope scope, Long firmId, Set<Long> parkIds) {
         return new Caller(username, displayName, scope.role(), scope == ApiScope.FIRM ? firmId : null,
-                scope == ApiScope.FIRM ? Set.of() : parkIds, null, scope);
+                scope == ApiScope.FIRM ? Set.of() : parkIds, null, Set.of(), scope);
     }
 
     public boolean isMachine() {

@@ -12,8 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,7 +76,7 @@ public class UserDirectory {
         long seen = generation.get();
         Caller c = find(username)
                 .filter(UserAccount::isEnabled)
-                .map(UserAccount::toCaller)
+                .map(this::callerOf)
                 .orElse(new Caller(username, username, null, null, null, null));
         if (callerCacheSeconds > 0 && generation.get() == seen) {
             if (callers.size() >= MAX_CACHED) {
@@ -89,6 +92,29 @@ public class UserDirectory {
     }
 
     private static final int MAX_CACHED = 100_000;
+
+    /** The caller an enabled account stands for: a liaison officer without parks carries their assigned firms. */
+    private Caller callerOf(UserAccount u) {
+        Caller c = u.toCaller();
+        if (c.isFirmBoundLiaison() && c.userId() != null) {
+            return new Caller(c.username(), c.displayName(), c.role(), null, Set.of(), c.userId(), liaisonFirms(c.userId()));
+        }
+        return c;
+    }
+
+    /**
+     * The firms assigned to a liaison officer (table {@code firm_liaison}, kept by the {@code liaison} feature). They
+     * are the whole read scope of a firm-bound liaison officer; for a park-wide one they only route notifications.
+     */
+    public Set<Long> liaisonFirms(long userId) {
+        List<?> ids = em.createNativeQuery("select firm_id from firm_liaison where user_id = ?1")
+                .setParameter(1, userId).getResultList();
+        Set<Long> out = new HashSet<>();
+        for (Object id : ids) {
+            out.add(((Number) id).longValue());
+        }
+        return out;
+    }
 
     /**
      * Forgets remembered checks and the cached caller of a user, e.g. after a password change, disabling

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Sends and reads notifications. Features say who must act next ({@link #liaisonsOfPark},
+ * Sends and reads notifications. Features say who must act next ({@link #liaisonsOfFirm}, {@link #liaisonsOfPark},
  * {@link #managersOfFirm}, {@link #usersWithRole}) and what to tell them; this stores the message
  * and, after commit, mails it when mail is configured.
  */
@@ -111,6 +111,24 @@ public class NotificationService {
     public List<Long> liaisonsOfPark(long parkId) {
         return em.createQuery("select u.id from UserAccount u join u.parkIds p where p = :park and u.role = :role and u.enabled = true", Long.class)
                 .setParameter("park", parkId).setParameter("role", Role.LIAISON).getResultList();
+    }
+
+    /**
+     * Who acts first on a firm's business (一企一专员): the firm's own liaison officer when one is assigned and
+     * enabled, else the liaison officers of its park (issue 18).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> liaisonsOfFirm(long firmId, long parkId) {
+        // A park-wide officer assigned the firm counts only while the firm's park is still theirs (they must see it).
+        List<?> own = em.createNativeQuery("select u.id from firm_liaison fl join app_user u on u.id = fl.user_id"
+                        + " where fl.firm_id = ?1 and u.enabled and u.role = 'LIAISON'"
+                        + " and (not exists (select 1 from user_park up where up.user_id = u.id)"
+                        + "   or exists (select 1 from user_park up where up.user_id = u.id and up.park_id = ?2))")
+                .setParameter(1, firmId).setParameter(2, parkId).getResultList();
+        if (!own.isEmpty()) {
+            return own.stream().map(id -> ((Number) id).longValue()).toList();
+        }
+        return liaisonsOfPark(parkId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

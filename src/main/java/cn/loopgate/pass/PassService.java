@@ -92,7 +92,7 @@ public class PassService {
         em.persist(p);
         em.flush();
         audit.record(subject(p), "APPLY", null, snapshot(p), null);
-        notifications.notify(notifications.liaisonsOfPark(p.getParkId()), "PASS", "pass.notice.applied",
+        notifications.notify(notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId()), "PASS", "pass.notice.applied",
                 "/liaison/passes.xhtml", firm.getName(), p.getPlate());
         return p;
     }

@@ -148,7 +148,7 @@ public class PlanService {
         em.flush();
         em.persist(new PlanVersion(plan.getId(), 1, d, now, c.username()));
         audit.record(subject(plan), "SUBMIT", null, snapshot(plan, d), null);
-        notifications.notify(notifications.liaisonsOfPark(firm.getPark().getId()), "PLAN", "plan.notify.submitted",
+        notifications.notify(notifications.liaisonsOfFirm(firm.getId(), firm.getPark().getId()), "PLAN", "plan.notify.submitted",
                 "/liaison/plan.xhtml?id=" + plan.getId(), firm.getName());
         return describe(plan, true);
     }
@@ -164,7 +164,7 @@ public class PlanService {
         plan.resubmit(clock.instant());
         em.persist(new PlanVersion(plan.getId(), plan.getCurrentVersion(), d, clock.instant(), c.username()));
         audit.record(subject(plan), "RESUBMIT", before, snapshot(plan, d), null);
-        notifications.notify(notifications.liaisonsOfPark(plan.getParkId()), "PLAN", "plan.notify.submitted",
+        notifications.notify(notifications.liaisonsOfFirm(plan.getFirmId(), plan.getParkId()), "PLAN", "plan.notify.submitted",
                 "/liaison/plan.xhtml?id=" + plan.getId(), firm.getName());
         return describe(plan, true);
     }

@@ -175,7 +175,7 @@ public class ProblemService {
             }
         }
         audit.record(subject(p), "RAISE", null, snapshot(p), null);
-        notifications.notify(notifications.liaisonsOfPark(p.getParkId()), "PROBLEM", "notify.problemRaised", link(p),
+        notifications.notify(notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId()), "PROBLEM", "notify.problemRaised", link(p),
                 firm.getName(), String.valueOf(p.getId()));
         return view(p);
     }
@@ -186,7 +186,7 @@ public class ProblemService {
         Map<String, Object> before = snapshot(p);
         p.confirm(clock.instant());
         audit.record(subject(p), "CONFIRM", before, snapshot(p), null);
-        notifications.notify(notifications.liaisonsOfPark(p.getParkId()), "PROBLEM", "notify.problemConfirmed", link(p),
+        notifications.notify(notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId()), "PROBLEM", "notify.problemConfirmed", link(p),
                 p.getFirm().getName(), String.valueOf(p.getId()));
         return view(p);
     }
@@ -199,7 +199,7 @@ public class ProblemService {
         Map<String, Object> before = snapshot(p);
         p.reopen(clock.instant(), limits.resolveWithin(p.getUrgency()));
         audit.record(subject(p), "REOPEN", before, snapshot(p), d.reason());
-        notifications.notify(notifications.liaisonsOfPark(p.getParkId()), "PROBLEM", "notify.problemReopened", link(p),
+        notifications.notify(notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId()), "PROBLEM", "notify.problemReopened", link(p),
                 p.getFirm().getName(), String.valueOf(p.getId()));
         return view(p);
     }
@@ -215,7 +215,7 @@ public class ProblemService {
         em.persist(new ProblemComment(p.getId(), c.username(), c.displayName() == null ? c.username() : c.displayName(),
                 c.role().name(), d.comment(), clock.instant()));
         audit.record(subject(p), "COMMENT", null, null, d.comment());
-        List<Long> next = c.is(Role.FIRM_MANAGER) ? notifications.liaisonsOfPark(p.getParkId())
+        List<Long> next = c.is(Role.FIRM_MANAGER) ? notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId())
                 : notifications.managersOfFirm(p.getFirm().getId());
         notifications.notify(next, "PROBLEM", "notify.problemComment", link(p), String.valueOf(p.getId()), c.displayName());
         return view(p);
@@ -288,7 +288,7 @@ public class ProblemService {
         Map<String, Object> before = snapshot(p);
         p.assign(d.department(), d.dueAt(), now);
         audit.record(subject(p), "ASSIGN", before, snapshot(p), d.note());
-        List<Long> next = new ArrayList<>(notifications.liaisonsOfPark(p.getParkId()));
+        List<Long> next = new ArrayList<>(notifications.liaisonsOfFirm(p.getFirm().getId(), p.getParkId()));
         next.addAll(notifications.managersOfFirm(p.getFirm().getId()));
         notifications.notify(next, "PROBLEM", "notify.problemAssigned", link(p), String.valueOf(p.getId()), d.department());
         return view(p);

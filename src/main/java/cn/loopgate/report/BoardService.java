@@ -91,8 +91,12 @@ public class BoardService {
 
     private List<Park> parksInScope(Long parkId) {
         FirmScope scope = access.firmScope();
+        // A firm-bound liaison officer's parks are those of their firms (rowsOf then keeps their firms only).
+        java.util.Set<Long> touched = scope.kind() != FirmScope.Kind.FIRMS ? java.util.Set.of() : java.util.Set.copyOf(
+                scope.bind(em.createQuery("select distinct f.park.id from Firm f where " + scope.where("f.id", "f.park.id"), Long.class))
+                        .getResultList());
         List<Park> parks = em.createQuery("select p from Park p order by p.code", Park.class).getResultList().stream()
-                .filter(p -> scope.includesPark(p.getId())).toList();
+                .filter(p -> scope.includesPark(p.getId()) || touched.contains(p.getId())).toList();
         if (parkId == null) {
             return parks;
         }
@@ -106,7 +110,9 @@ public class BoardService {
     private List<Board.Row> rowsOf(Park park, LocalDate day, Instant now) {
         Instant deadline = park.deadlineOf(day);
         boolean overdue = !now.isBefore(deadline);
-        List<Firm> firms = em.createQuery("select f from Firm f where f.park = :p and f.registeredOn <= :d order by f.name", Firm.class)
+        FirmScope scope = access.firmScope();
+        List<Firm> firms = scope.bind(em.createQuery("select f from Firm f where f.park = :p and f.registeredOn <= :d and "
+                        + scope.where("f.id", "f.park.id") + " order by f.name", Firm.class))
                 .setParameter("p", park).setParameter("d", day).getResultList();
         Map<Long, DailyReport> reports = em.createQuery("select r from DailyReport r where r.parkId = :p and r.reportDate = :d", DailyReport.class)
                 .setParameter("p", park.getId()).setParameter("d", day).getResultList().stream()

@@ -259,7 +259,7 @@ public class ReportService {
     private void afterFiling(Firm firm, DailyReport r) {
         filedEvents.fire(new ReportFiled(r.getFirmId(), r.getParkId(), r.getReportDate(), r.isAbnormal(), r.isLate()));
         if (r.isAbnormal()) {
-            notifications.notify(notifications.liaisonsOfPark(r.getParkId()), "REPORT_ABNORMAL", "report.notify.abnormal",
+            notifications.notify(notifications.liaisonsOfFirm(r.getFirmId(), r.getParkId()), "REPORT_ABNORMAL", "report.notify.abnormal",
                     "/liaison/board.xhtml", firm.getName(), r.getReportDate().toString(),
                     r.getFeverCount(), r.getSymptomCount(), r.getPositiveCount(), r.getIsolatedCount());
         }

@@ -65,6 +65,10 @@ public class ScanLog {
             where.append(" and (s.gate_park_id = any(?) or s.park_id = any(?))");
             args.add(scope.parkIds().toArray(Long[]::new));
             args.add(scope.parkIds().toArray(Long[]::new));
+        } else if (scope.kind() == FirmScope.Kind.FIRMS) {
+            // A firm-bound liaison officer: the scans of their firms' cards and passes, not the park's gates.
+            where.append(" and s.firm_id = any(?)");
+            args.add(scope.firmIds().toArray(Long[]::new));
         }
         if (f.parkId() != null) {
             where.append(" and (s.gate_park_id = ? or (s.gate_park_id is null and s.park_id = ?))");

@@ -96,7 +96,7 @@ public class CardService {
         em.flush();
         audit.record(subject(batch), "APPLY", null, Map.of("workers", workers.size(), "validFrom", cmd.validFrom().toString(),
                 "validTo", cmd.validTo().toString()), null);
-        notifications.notify(notifications.liaisonsOfPark(batch.getParkId()), "CARD_BATCH", "whitelist.notice.applied",
+        notifications.notify(notifications.liaisonsOfFirm(batch.getFirm().getId(), batch.getParkId()), "CARD_BATCH", "whitelist.notice.applied",
                 "/liaison/cards.xhtml?batch=" + batch.getId(), firm.getName(), workers.size());
         return batch;
     }
@@ -335,7 +335,7 @@ public class CardService {
     /** The firm hears about the liaison's action and vice versa. */
     private void notifyOther(Firm firm, String key, Object... args) {
         List<Long> to = access.caller().is(Role.LIAISON) ? notifications.managersOfFirm(firm.getId())
-                : notifications.liaisonsOfPark(firm.getPark().getId());
+                : notifications.liaisonsOfFirm(firm.getId(), firm.getPark().getId());
         notifications.notify(to, "CARD", key, null, args);
     }
 

@@ -55,6 +55,9 @@ public class SuspensionPolicy {
     /** On demand: administrators for every park, liaison officers for theirs. */
     public Outcome evaluateNow() {
         Caller c = access.require(Role.ADMIN, Role.LIAISON);
+        if (c.isFirmBoundLiaison()) {
+            throw cn.loopgate.shared.DomainException.forbidden(); // a park-level run: park-wide liaison officers only
+        }
         return evaluate(c.is(Role.ADMIN) ? null : c.parkIds());
     }
 

@@ -148,4 +148,30 @@ class FirmImportCheckTest {
             assertEquals(0, FirmSheet.parse("t." + f.extension(), t).rows().size(), "every header is recognised, no data row");
         }
     }
+
+    @Test
+    void theLiaisonColumnNamesAnEnabledOfficerWhoCoversTheFirm() {
+        String a = FAKES.creditCode("510112");
+        String b = FAKES.creditCode("510112");
+        String c = FAKES.creditCode("510112");
+        String d = FAKES.creditCode("510112");
+        String csv = "企业名称,统一社会信用代码,所属园区,行业,规模类别,联系人,联系电话,驻企联络员账号\n"
+                + "甲公司," + a + ",CD-ETZ,机械装备,规上,张伟,13800138000,liaison.cd\n"
+                + "乙公司," + b + ",SZ-SIP,机械装备,规上,张伟,13800138000,liaison.cd\n"
+                + "丙公司," + c + ",SZ-SIP,机械装备,规上,张伟,13800138000,liaison.cd1\n"
+                + "丁公司," + d + ",SZ-SIP,机械装备,规上,张伟,13800138000,nobody\n"
+                + "戊公司," + FAKES.creditCode("510112") + ",SZ-SIP,机械装备,规上,张伟,13800138000,\n";
+        Map<String, FirmImportCheck.Liaison> liaisons = Map.of("liaison.cd", new FirmImportCheck.Liaison(10, Set.of(1L)),
+                "liaison.cd1", new FirmImportCheck.Liaison(11, Set.of()));
+        List<Result> r = check(csv, new Context(PARKS, null, Map.of(), Map.of(), true, liaisons));
+        assertTrue(r.get(0).valid(), () -> r.get(0).problems().toString());
+        assertEquals(10L, r.get(0).liaisonUserId(), "a park-wide officer of the firm's park");
+        assertEquals(List.of("firmImport.liaisonOutsideParks"), keys(r.get(1)), "a park-wide officer of another park");
+        assertTrue(r.get(2).valid(), () -> r.get(2).problems().toString());
+        assertEquals(11L, r.get(2).liaisonUserId(), "a firm-bound officer takes a firm of any park");
+        assertEquals(List.of("firmImport.unknownLiaison"), keys(r.get(3)));
+        assertTrue(r.get(4).valid());
+        assertNull(r.get(4).liaisonUserId(), "blank: the assignment is left as it is");
+        assertNull(r.get(4).liaison());
+    }
 }

@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the action before its body is read; nothing changes. The few writes that need no body and succeed
  * (200/204) are harmless by choice of sample or by order (see the comments at their rows). The
  * callers: a firm manager of firm A, a liaison officer of A's park only, the demo analyst, guard and
- * admin; "own" is firm A (its park, district, manager, worker, plan, report, permit, problem, roster import,
+ * admin, and a firm-bound liaison officer (no parks) to whom firm A alone is assigned; "own" is firm A (its park, district, manager, worker, plan, report, permit, problem, roster import,
  * card batch, card, vehicle pass),
  * "other" is firm B in park BJ-IND of another district. Park A is made for this test, so the
  * liaison's board and reminder see firm A alone.
@@ -61,15 +61,26 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AccessMatrixIT {
 
-    static final String[] ROLES = {"firm-manager", "liaison-officer", "bureau-analyst", "gate-guard", "admin"};
+    static final String[] ROLES = {"firm-manager", "liaison-officer", "bureau-analyst", "gate-guard", "admin", "firm-bound-liaison"};
 
-    // manager, liaison, analyst, guard, admin: "own/other" or one status for both.
+    // manager, liaison, analyst, guard, admin: "own/other" or one status for both. The sixth caller, a firm-bound
+    // liaison officer (issue 18: no parks, firm A assigned), answers like the park-wide one unless the row says
+    // otherwise with .bound(...): park-level things (gates, park policies and figures, firm import, assignments).
     static final List<Row> MATRIX = List.of(
             row("GET /api/v1/me",                                  "200",     "200",     "200",     "200",     "200"),
             row("GET /api/v1/users",                               "403",     "403",     "403",     "403",     "200"),
             row("POST /api/v1/users",                              "403",     "403",     "403",     "403",     "400"),
             row("GET /api/v1/users/{id}",                          "403",     "403",     "403",     "403",     "200"),
             row("PUT /api/v1/users/{id}",                          "403",     "403",     "403",     "403",     "400"),
+            // Liaison per firm (issue 18.5). Writes name an account that is no liaison officer (-1): 400 means allowed.
+            // A park-wide liaison officer reads another officer's firms within their own parks (none of a manager's).
+            row("GET /api/v1/users/{id}/firms",                    "403",     "200",     "403",     "403",     "200").bound("403"),
+            row("GET /api/v1/firms/{id}/liaison",                  "200/404", "200/404", "200",     "404",     "200"),
+            row("PUT /api/v1/firms/{id}/liaison",                  "403",     "400/404", "403",     "403",     "400").bound("403")
+                    .body("{\"liaisonUserId\": -1}"),
+            row("POST /api/v1/liaison-assignments",                "403",     "400/404", "403",     "403",     "400").bound("403")
+                    .body("{\"firmIds\": [{firmId}], \"liaisonUserId\": -1}"),
+            row("GET /api/v1/liaison-assignments/liaisons",        "403",     "200",     "403",     "403",     "200").bound("403"),
             // Manager accounts (issue 18). {userId} is a spare manager of firm A / B, not a caller: resetting and
             // disabling it (the admin's and the liaison's cells) changes nobody who signs in here; enable comes after.
             row("GET /api/v1/firms/{firmId}/managers",             "403/404", "200/404", "403",     "404",     "200"),
@@ -149,9 +160,9 @@ class AccessMatrixIT {
             // are visible to every liaison).
             row("GET /api/v1/gates",                               "403",     "200",     "200",     "200",     "200"),
             row("POST /api/v1/gates",                              "403",     "400",     "403",     "403",     "400"),
-            row("GET /api/v1/gates/{id}",                          "403",     "200/404", "200",     "404",     "200"),
-            row("PUT /api/v1/gates/{id}",                          "403",     "400/403", "403",     "403",     "400"),
-            row("PUT /api/v1/parks/{id}/gate-policy",              "403",     "400/403", "403",     "403",     "400"),
+            row("GET /api/v1/gates/{id}",                          "403",     "200/404", "200",     "404",     "200").bound("404"),
+            row("PUT /api/v1/gates/{id}",                          "403",     "400/403", "403",     "403",     "400").bound("403"),
+            row("PUT /api/v1/parks/{id}/gate-policy",              "403",     "400/403", "403",     "403",     "400").bound("403"),
             row("GET /api/v1/gate-scans",                          "403",     "200",     "200",     "403",     "403"),
             // Issue 20: tests (the firm's manager; the park's liaison records positives; analysts read, names masked),
             // the park's health policy (administrators and the park's liaison), incidents and holds (worked by the park's
@@ -161,9 +172,9 @@ class AccessMatrixIT {
             row("PUT /api/v1/firms/{firmId}/health-tests/{id}",    "400/404", "400/404", "403",     "404",     "403"),
             row("GET /api/v1/firms/{firmId}/health-holds",         "200/404", "200/404", "200",     "404",     "403"),
             row("GET /api/v1/parks/{parkId}/health-policy",        "200",     "200",     "200",     "403",     "200"),
-            row("PUT /api/v1/parks/{parkId}/health-policy",        "403",     "400/403", "403",     "403",     "400"),
+            row("PUT /api/v1/parks/{parkId}/health-policy",        "403",     "400/403", "403",     "403",     "400").bound("403"),
             row("GET /api/v1/parks/{parkId}/health-policy/history", "200",    "200",     "200",     "403",     "200"),
-            row("GET /api/v1/parks/{parkId}/health-figures",       "403",     "200/403", "200",     "403",     "200"),
+            row("GET /api/v1/parks/{parkId}/health-figures",       "403",     "200/403", "200",     "403",     "200").bound("403"),
             row("GET /api/v1/health-figures",                      "403",     "200",     "200",     "403",     "200"),
             row("GET /api/v1/health-incidents",                    "200",     "200",     "200",     "403",     "403"),
             row("GET /api/v1/health-incidents/{id}",               "200/404", "200/404", "200",     "404",     "403"),
@@ -234,12 +245,12 @@ class AccessMatrixIT {
             // Firm import (issue 18.2). Firm import A was checked by the liaison of park A, B by an administrator: an
             // import is its creator's (and any administrator's). Each holds one invalid row, so importing all rows is
             // 409 and nothing changes. The upload is sent without a file name: 400 for those who may import.
-            row("GET /api/v1/firm-imports/template",               "403",     "200",     "403",     "403",     "200"),
-            row("POST /api/v1/firm-imports",                       "403",     "400",     "403",     "403",     "400")
+            row("GET /api/v1/firm-imports/template",               "403",     "200",     "403",     "403",     "200").bound("403"),
+            row("POST /api/v1/firm-imports",                       "403",     "400",     "403",     "403",     "400").bound("403")
                     .query("fileName="),
-            row("GET /api/v1/firm-imports/{id}",                   "403",     "200/404", "403",     "403",     "200"),
-            row("GET /api/v1/firm-imports/{id}/report",            "403",     "200/404", "403",     "403",     "200"),
-            row("POST /api/v1/firm-imports/{id}/import",           "403",     "409/404", "403",     "403",     "409"),
+            row("GET /api/v1/firm-imports/{id}",                   "403",     "200/404", "403",     "403",     "200").bound("403"),
+            row("GET /api/v1/firm-imports/{id}/report",            "403",     "200/404", "403",     "403",     "200").bound("403"),
+            row("POST /api/v1/firm-imports/{id}/import",           "403",     "409/404", "403",     "403",     "409").bound("403"),
             // Firm self-registration (issue 18.4). The public endpoint takes multipart only: the matrix's JSON is 415 for
             // anyone. Registrations A (park A) and B were refused in the fixture: deciding again is 409, nothing changes.
             row("POST /api/v1/public/firm-registrations",          "415",     "415",     "415",     "415",     "415"),
@@ -268,7 +279,7 @@ class AccessMatrixIT {
             row("POST /api/v1/passes/{id}/reissue",                "400/404", "400/404", "403",     "404",     "403"),
             // Needs no body. Administrators evaluate every park, the liaison park A: only parks with the policy on (or
             // firms it suspended) are touched; parks A and BJ-IND have it off and firms A and B are not suspended.
-            row("POST /api/v1/suspension-policy/evaluate",         "403",     "200",     "403",     "403",     "200"),
+            row("POST /api/v1/suspension-policy/evaluate",         "403",     "200",     "403",     "403",     "200").bound("403"),
             row("GET /api/v1/audit",                               "403",     "403",     "200",     "403",     "200"),
             row("GET /api/v1/audit/{type}/{id}",                   "200",     "200",     "200",     "200",     "200"),
             // API credentials (issue 18 item 7): administrators, and a firm's manager for their firm (an empty body binds
@@ -349,6 +360,13 @@ class AccessMatrixIT {
             return new Row(endpoint, q, body, cells);
         }
 
+        /** The same row with the firm-bound liaison officer's cell set (where they differ from the park-wide one). */
+        Row bound(String cell) {
+            String[] all = cells.clone();
+            all[ROLES.length - 1] = cell;
+            return new Row(endpoint, query, body, all);
+        }
+
         /** The same row, written with a body such as <code>{"firmId": {firmId}}</code> instead of {@code {}}. */
         Row body(String b) {
             return new Row(endpoint, query, b, cells);
@@ -356,10 +374,14 @@ class AccessMatrixIT {
     }
 
     static Row row(String endpoint, String... cells) {
-        if (cells.length != ROLES.length) {
+        if (cells.length != ROLES.length - 1 && cells.length != ROLES.length) {
             throw new IllegalArgumentException(endpoint + ": one cell per role");
         }
-        return new Row(endpoint, null, null, cells);
+        String[] all = java.util.Arrays.copyOf(cells, ROLES.length);
+        if (cells.length == ROLES.length - 1) {
+            all[ROLES.length - 1] = cells[1]; // the firm-bound liaison officer: as the park-wide one
+        }
+        return new Row(endpoint, null, null, all);
     }
 
     /** The sample objects and the callers, made through the API in {@link #setUp}. */
@@ -478,6 +500,7 @@ class AccessMatrixIT {
         f.healthImportA = importedHealthTests(a, f.firmA);
         f.healthImportB = importedHealthTests(b, f.firmB);
 
+        String bound = TestData.newUser(admin, "LIAISON", null);
         Map<String, Long> users = new HashMap<>();
         admin.get("users").json().forEach(u -> users.put(u.get("username").asText(), u.get("id").asLong()));
         f.managerAId = users.get(managerA);
@@ -485,9 +508,13 @@ class AccessMatrixIT {
         f.spareManagerA = users.get(spareA);
         f.spareManagerB = users.get(spareB);
         // JSON first, anything else after: downloads (PDF, Excel) are reachable, errors still come as JSON.
+        // Issue 18: a firm-bound liaison officer (no parks) to whom firm A alone is assigned, after the fixtures above.
+        ObjectNode assignA = Api.obj().put("liaisonUserId", users.get(bound));
+        assignA.putArray("firmIds").add(f.firmA);
+        expect(200, admin.post("liaison-assignments", assignA));
         String accept = "application/json, */*;q=0.1";
         f.callers = new Api[]{a.accepting(accept), liaisonA.accepting(accept), portal.api("analyst").accepting(accept),
-                portal.api("guard").accepting(accept), admin.accepting(accept)};
+                portal.api("guard").accepting(accept), admin.accepting(accept), portal.api(bound).accepting(accept)};
         fixture = f;
     }
 
@@ -787,8 +814,8 @@ class AccessMatrixIT {
     /** The table as markdown. */
     static String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| endpoint | firm manager | liaison officer | bureau analyst | gate guard | admin |\n");
-        sb.append("|---|---|---|---|---|---|\n");
+        sb.append("| endpoint | firm manager | liaison officer | bureau analyst | gate guard | admin | firm-bound liaison |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : MATRIX) {
             sb.append("| `").append(r.endpoint()).append(r.query() == null ? "" : "?" + r.query())
                     .append(r.body() == null ? "" : " " + r.body()).append("` |");

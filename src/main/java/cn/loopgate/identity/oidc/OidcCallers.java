@@ -42,8 +42,12 @@ public class OidcCallers {
         if (role == Role.LIAISON && !identity.parkCodes().isEmpty()) {
             parkIds = tenants.parksByCodes(identity.parkCodes());
         }
-        return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds,
-                local.map(UserAccount::getId).orElse(null));
+        Long userId = local.map(UserAccount::getId).orElse(null);
+        if (role == Role.LIAISON && identity.parkCodes().isEmpty() && userId != null) {
+            // No park codes in the token: a firm-bound liaison officer, whose firms Loopgate assigns (issue 18).
+            return new Caller(identity.username(), identity.displayName(), role, null, parkIds, userId, directory.liaisonFirms(userId));
+        }
+        return new Caller(identity.username(), identity.displayName(), role, firmId, parkIds, userId);
     }
 
     /**
