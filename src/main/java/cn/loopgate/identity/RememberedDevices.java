@@ -25,8 +25,9 @@ import java.util.Optional;
  * "Keep me signed in on this device" for the built-in login: a per-device, revocable cookie
  * ({@link RememberMeToken}) that signs its holder in without a password (and without the PBKDF2 that costs)
  * once their session has ended. Each use replaces the validator; a cookie whose selector is known but whose
- * validator is not the current one is a copy used after the real device moved on (or the reverse), so all the
- * user's remembered devices are forgotten and the audit trail says so. A device is forgotten when its holder
+ * validator is not the current one (nor the one replaced within the last {@link #GRACE}) is a copy used after the
+ * real device moved on (or the reverse), so all the user's remembered devices are forgotten and the audit trail
+ * says so. A device is forgotten when its holder
  * signs out on it or revokes it, and all of them when the password changes or is reset or the account is disabled.
  * The cookie's life is fixed at creation ({@code loopgate.identity.remember-me-days}), not extended by use.
  */
@@ -34,6 +35,12 @@ import java.util.Optional;
 public class RememberedDevices {
 
     public static final String COOKIE = "LOOPGATE_REMEMBER";
+    /**
+     * How long the validator just replaced still signs in (without replacing it again): a browser restoring two
+     * tabs, or retrying a request whose answer was lost, sends the same cookie twice within moments. Later, that
+     * old validator is a copy being replayed.
+     */
+    static final Duration GRACE = Duration.ofSeconds(10);
 
     @PersistenceContext
     EntityManager em;
@@ -91,7 +98,7 @@ public class RememberedDevices {
         Optional<RememberMeToken> presented = RememberMeToken.parse(value);
         Instant now = clock.instant();
         List<?> rows = presented.isEmpty() ? List.of() : em.createNativeQuery("""
-                        select d.id, d.user_id, d.validator_hash, d.expires_at, u.username, d.device
+                        select d.id, d.user_id, d.validator_hash, d.expires_at, u.username, d.device, d.previous_hash, d.rotated_at
                         from remembered_device d join app_user u on u.id = d.user_id
                         where d.selector = ?1 for update of d""")
                 .setParameter(1, presented.get().selector()).getResultList();
@@ -103,7 +110,10 @@ public class RememberedDevices {
         long id = ((Number) row[0]).longValue();
         long userId = ((Number) row[1]).longValue();
         String username = (String) row[4];
-        if (!presented.get().matches((String) row[2])) {
+        boolean current = presented.get().matches((String) row[2]);
+        boolean justReplaced = !current && row[7] != null && presented.get().matches((String) row[6])
+                && toInstant(row[7]).plus(GRACE).isAfter(now);
+        if (!current && !justReplaced) {
             int forgotten = em.createNativeQuery("delete from remembered_device where user_id = ?1")
                     .setParameter(1, userId).executeUpdate();
             alarms.fire(new SignInAlarm("User", userId, "REMEMBER_ME_REPLAYED",
@@ -116,13 +126,20 @@ public class RememberedDevices {
             clearCookie(request, response);
             return null;
         }
-        RememberMeToken next = presented.get().rotate(random);
-        em.createNativeQuery("update remembered_device set validator_hash = ?1, last_used_at = ?2 where id = ?3")
-                .setParameter(1, next.validatorHash()).setParameter(2, Timestamp.from(now)).setParameter(3, id).executeUpdate();
+        RememberMeToken next = null;
+        if (current) {
+            next = presented.get().rotate(random);
+            em.createNativeQuery("update remembered_device set previous_hash = validator_hash, rotated_at = ?2,"
+                            + " validator_hash = ?1, last_used_at = ?2 where id = ?3")
+                    .setParameter(1, next.validatorHash()).setParameter(2, Timestamp.from(now)).setParameter(3, id).executeUpdate();
+        }
         em.createNativeQuery("update app_user set last_login_at = ?1 where id = ?2")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, userId).executeUpdate();
         alarms.fire(new SignInAlarm("User", userId, "LOGIN_REMEMBERED", Map.of("device", row[5], "deviceId", id), null));
-        setCookie(request, response, next.cookieValue(), Duration.between(now, toInstant(row[3])).toSeconds());
+        if (next != null) {
+            setCookie(request, response, next.cookieValue(), Duration.between(now, toInstant(row[3])).toSeconds());
+        }
+        // Else the same browser's other request got the new cookie moments ago: this one keeps what it has.
         return username;
     }
 

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Keep me signed in on this device" through a cookie-keeping client: a phone whose session ended comes back
- * signed in without its password, the cookie changes with every use, a copied cookie used after the phone moved
- * on revokes all the person's devices (audited), and revoking, a password change and disabling end it.
+ * signed in without its password, the cookie changes with every use (the one just replaced still works for a few
+ * seconds: two tabs restored at once), a copied cookie used after the phone moved on revokes all the person's
+ * devices (audited), and revoking, a password change and disabling end it.
  */
 class RememberMeIT {
 
@@ -71,7 +72,18 @@ class RememberMeIT {
         assertTrue(devices.get(0).path("current").asBoolean());
         assertFalse(devices.get(0).path("device").asText().isBlank());
 
-        // A thief replays the first cookie after the phone used it: nobody is signed in and every device is forgotten.
+        // A second tab restored at the same moment still sends the cookie just replaced: signed in, nothing revoked.
+        WebSession tab = new WebSession();
+        tab.putCookie(base, REMEMBER, first);
+        assertEquals(200, tab.get(base + "/index.xhtml").statusCode(), "the validator replaced moments ago is still accepted");
+        assertFalse(actions(userId).contains("REMEMBER_ME_REPLAYED"));
+
+        // The phone's session ends again: the cookie moves on once more.
+        phone.dropCookie(SESSION);
+        assertEquals(200, phone.get(base + "/index.xhtml").statusCode());
+        assertNotEquals(second, phone.cookie(REMEMBER));
+
+        // A thief replays the first cookie, now two uses old: nobody is signed in and every device is forgotten.
         WebSession thief = new WebSession();
         thief.putCookie(base, REMEMBER, first);
         HttpResponse<String> stolen = thief.get(base + "/index.xhtml");
