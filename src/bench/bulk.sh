@@ -74,8 +74,10 @@ bulk_import() {
 \set ON_ERROR_STOP on
 drop table if exists bench_worker_copy;
 create table bench_worker_copy (like worker including defaults including constraints including indexes);
+-- The clear IDs go into the sealed value's column (the raw COPY baseline seals nothing; the blind index stays empty).
+alter table bench_worker_copy alter column resident_id_index drop not null;
 \timing on
-\copy bench_worker_copy (firm_id, name, resident_id, phone, job, joined_on) from '$WORK/roster-copy.csv' with (format csv)
+\copy bench_worker_copy (firm_id, name, resident_id_enc, phone, job, joined_on) from '$WORK/roster-copy.csv' with (format csv)
 \timing off
 drop table bench_worker_copy;
 SQL
@@ -181,8 +183,9 @@ bulk_queue() {
 # Runs the selected phases against the running portal ($BASE, $PORTAL_PID); fixtures first.
 bulk_phases() {
     local phases=",${BENCH_PHASES:-pdf,import,queue},"
-    log "bulk fixtures (src/bench/bulk.sql)"
-    psql -X -q -d "$BENCH_DB" -f "$BENCH_DIR/bulk.sql" >/dev/null
+    log "bulk fixtures (src/bench/bulk.sql; resident IDs sealed by src/bench/SealResidentIds.java)"
+    seal_classpath >/dev/null
+    BENCH_SEAL="$BENCH_DIR/seal.sh" BENCH_DB="$BENCH_DB" psql -X -q -d "$BENCH_DB" -f "$BENCH_DIR/bulk.sql" >/dev/null
     for u in bench-liaison bench-print-mgr; do curl -s -o /dev/null -u "$u:$AUTH_PLAIN" "$BASE/api/v1/me"; done
     [[ "$phases" == *,pdf,* ]] && bulk_pdf
     [[ "$phases" == *,import,* ]] && bulk_import

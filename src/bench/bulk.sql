@@ -37,12 +37,24 @@ where p.code = 'BP01' and not exists (select 1 from firm where credit_code = f.f
 create temp table pf as
 select f.id, f.park_id from firm f, print_firm x where f.credit_code = x.first17 || pg_temp.credit_check(x.first17);
 
-insert into worker (firm_id, name, resident_id, phone, job, joined_on)
-select pf.id, '批量员工' || k, w.first17 || pg_temp.resident_check(w.first17), '139' || lpad(k::text, 8, '0'), '装配工',
-       date '2020-03-01'
+-- Its 1,000 workers, once. Resident IDs are sealed at rest: the clear IDs go to a staging table, which
+-- src/bench/SealResidentIds.java seals with the portal's keys (psql's \! runs it between two transactions).
+commit;
+drop table if exists bench_resident_stage, bench_resident_sealed;
+create unlogged table bench_resident_stage (key bigint primary key, clear varchar(18) not null);
+create unlogged table bench_resident_sealed (key bigint primary key, enc varchar(120) not null, idx varchar(64) not null,
+                                             tail varchar(64));
+create temp table wgen as
+select nextval('id_seq') as id, pf.id as firm_id, k, w.first17 || pg_temp.resident_check(w.first17) as resident_id
 from pf cross join generate_series(1, 1000) k
 cross join lateral (select '110101' || to_char(date '1975-01-01' + k, 'YYYYMMDD') || '017' as first17) w
 where not exists (select 1 from worker where firm_id = pf.id);
+insert into bench_resident_stage (key, clear) select id, resident_id from wgen;
+\! $BENCH_SEAL seal > /dev/null
+begin;
+insert into worker (id, firm_id, name, resident_id_enc, resident_id_index, resident_id_tail, phone, job, joined_on)
+select w.id, w.firm_id, '批量员工' || w.k, s.enc, s.idx, s.tail, '139' || lpad(w.k::text, 8, '0'), '装配工', date '2020-03-01'
+from wgen w join bench_resident_sealed s on s.key = w.id;
 
 -- One batch of all 1,000 workers, approved, each with an ACTIVE card valid from yesterday for 30 days.
 create temp table pb as
@@ -54,9 +66,9 @@ select id, firm_id, park_id, current_date - 1, current_date + 29, 'DECIDED', 100
        'bench-print-mgr', now() - interval '1 day', 'bench-liaison'
 from pb;
 create temp table pk as
-select w.id as worker_id, w.name, w.resident_id, pb.id as batch_id, pb.firm_id, pb.park_id, nextval('id_seq') as permit_id,
+select w.id as worker_id, w.name, st.clear as resident_id, pb.id as batch_id, pb.firm_id, pb.park_id, nextval('id_seq') as permit_id,
        row_number() over (order by w.id) as seq
-from pb join worker w on w.firm_id = pb.firm_id;
+from pb join worker w on w.firm_id = pb.firm_id join bench_resident_stage st on st.key = w.id;
 insert into permit (id, type, number, firm_id, park_id, subject_id, holder_name, holder_digest, valid_from, valid_to,
                     status, issued_at, issued_by)
 select permit_id, 'CARD', 'WL-BP01-B' || lpad(seq::text, 7, '0'), firm_id, park_id, worker_id, name,
@@ -71,6 +83,7 @@ select 'bench-print-mgr', '压测打印经理', u.password_hash, 'FIRM_MANAGER',
 from pf, app_user u where u.username = 'bench-analyst'
 on conflict (username) do nothing;
 commit;
+drop table bench_resident_stage, bench_resident_sealed;
 
 select (select count(*) from permit p join pf on p.firm_id = pf.id where p.type = 'CARD' and p.status = 'ACTIVE') as print_cards,
        (select count(*) from card_batch_item i join card_batch b on b.id = i.batch_id join park p on p.id = b.park_id

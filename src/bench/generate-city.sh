@@ -7,6 +7,7 @@
 #
 #   src/bench/generate-city.sh            # database loopgate_bench on 127.0.0.1:5432 (dropped and re-created)
 #   BENCH_DB=mycity src/bench/generate-city.sh
+#   BENCH_SCALE=0.01 src/bench/generate-city.sh   # 1/100 of the city (10 for a province of ten cities)
 source "$(dirname "$0")/lib.sh"
 trap stop_portal EXIT
 
@@ -26,7 +27,9 @@ s = os.urandom(32)
 h = hashlib.pbkdf2_hmac("sha256", b"loopgate123", s, 210000, 32)
 print("PBKDF2WithHmacSHA256:210000:%s:%s" % (base64.b64encode(s).decode(), base64.b64encode(h).decode()))')
 
-log "generating the city (set-based SQL)"
+log "generating the city (set-based SQL; resident IDs sealed by src/bench/SealResidentIds.java)"
+seal_classpath >/dev/null
+export BENCH_SEAL="$BENCH_DIR/seal.sh" BENCH_DB
 t0=$(date +%s)
-psql -X -q -d "$BENCH_DB" -v hash="$HASH" -f "$BENCH_DIR/generate-city.sql"
+psql -X -q -d "$BENCH_DB" -v hash="$HASH" -v scale="${BENCH_SCALE:-1}" -f "$BENCH_DIR/generate-city.sql"
 log "city generated in $(( $(date +%s) - t0 )) s"

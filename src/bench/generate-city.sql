@@ -4,6 +4,16 @@
 \set ON_ERROR_STOP on
 \timing on
 select setseed(0.42);
+-- Scale (psql -v scale=..., generate-city.sh: BENCH_SCALE; default 1 = the city): firms, workers, vehicle passes
+-- and problems are multiplied by it (0.01 for a quick check, 10 for a province); the 10,000 pending cards stay.
+\if :{?scale}
+\else
+\set scale 1
+\endif
+select greatest(30, round(20000 * :scale))::int as firms, greatest(30, round(1000000 * :scale))::int as staff,
+       greatest(10, round(50000 * :scale))::int as passes, greatest(9, round(45000 * :scale))::int as approved_passes,
+       greatest(6, round(5000 * :scale))::int as problems
+\gset
 
 -- ---- check characters in SQL ------------------------------------------------------------------------
 -- GB 32100 (unified social credit code): 18th character for the first 17.
@@ -34,12 +44,12 @@ from generate_series(1, 30) p;
 create temp table f0 as
 select n, least(8000, floor(6 * power(1 - random() * 0.99995, -0.85)))::int as raw_staff,
        random() as r_park, random() as r_res, random() as r_kind
-from generate_series(1, 20000) n;
+from generate_series(1, :firms) n;
 create temp table f1 as
-select n, raw_staff, greatest(1, round(raw_staff * 1000000.0 / sum(raw_staff) over ()))::int as staff, r_park, r_res, r_kind
+select n, raw_staff, greatest(1, round(raw_staff * :staff::numeric / sum(raw_staff) over ()))::int as staff, r_park, r_res, r_kind
 from f0;
 -- Rounding drift goes to the largest firm so that the total is exactly 1,000,000.
-update f1 set staff = staff + (1000000 - (select sum(staff) from f1))
+update f1 set staff = staff + (:staff - (select sum(staff) from f1))
 where n = (select n from f1 order by staff desc, n limit 1);
 
 alter table firm disable trigger firm_history_trg;
@@ -80,14 +90,45 @@ select f.id, f.resumed_on::timestamp at time zone 'Asia/Shanghai', null,
 from firm f cross join gen g where f.resumed_on >= g.first_day;
 
 -- ---- workers: 1,000,000 with valid resident IDs (unique: birth day and sequence from the number) -----
-insert into worker (firm_id, name, resident_id, phone, job, joined_on, created_at, updated_at)
-select w.firm_id, '员工' || w.k, w.first17 || pg_temp.resident_check(w.first17),
-       '13' || lpad((w.k % 1000000000)::text, 9, '0'), '操作工', date '2019-01-01',
-       now(), now()
+-- Resident IDs are sealed at rest (docs/security.md, "Personal data at rest"): the clear IDs go to a staging
+-- table keyed by the worker's id, src/bench/SealResidentIds.java seals them with the portal's keys (the
+-- generate-city.sh step between the two halves of this script: "\! $BENCH_SEAL"), and the rows are written with
+-- the sealed value and its blind indexes. The staging table also gives the cards' holder digests below.
+drop table if exists bench_resident_stage, bench_resident_sealed;
+create unlogged table bench_resident_stage (key bigint primary key, clear varchar(18) not null);
+create unlogged table bench_resident_sealed (key bigint primary key, enc varchar(120) not null, idx varchar(64) not null,
+                                             tail varchar(64));
+create temp table wgen as
+select nextval('id_seq') as id, w.firm_id, w.k, w.first17 || pg_temp.resident_check(w.first17) as resident_id
 from (select f.id as firm_id, k,
              '510104' || to_char(date '1965-01-01' + (k % 12000)::int, 'YYYYMMDD') || lpad(((k / 12000) % 1000)::text, 3, '0') as first17
       from (select id, registered_staff, sum(registered_staff) over (order by id) - registered_staff as base from firm) f
       cross join lateral generate_series(f.base + 1, f.base + f.registered_staff) k) w;
+insert into bench_resident_stage (key, clear) select id, resident_id from wgen;
+
+-- ---- vehicle passes' drivers (the passes themselves are made further down) ----------------------------
+create temp table fn as select row_number() over (order by id) as fno, id, park_id from firm;
+create index on fn (fno);
+create temp table vp as
+select n, nextval('id_seq') as id, case when n <= :approved_passes then nextval('id_seq') end as permit_id,
+       f.id as firm_id, f.park_id, p.code as park_code,
+       '川A' || lpad((n - 1)::text, 5, '0') as plate,
+       '510104' || to_char(date '1970-01-01' + (n % 9000), 'YYYYMMDD') || lpad((n / 9000)::text, 3, '0') as id17
+from generate_series(1, :passes) n
+join fn f on f.fno = 1 + (n * 7) % :firms
+join park p on p.id = f.park_id;
+insert into bench_resident_stage (key, clear) select id, id17 || pg_temp.resident_check(id17) from vp;
+
+\echo sealing resident IDs (src/bench/SealResidentIds.java)
+\! $BENCH_SEAL seal
+analyze bench_resident_sealed;
+
+insert into worker (id, firm_id, name, resident_id_enc, resident_id_index, resident_id_tail, phone, job, joined_on,
+                    created_at, updated_at)
+select w.id, w.firm_id, '员工' || w.k, s.enc, s.idx, s.tail,
+       '13' || lpad((w.k % 1000000000)::text, 9, '0'), '操作工', date '2019-01-01', now(), now()
+from wgen w join bench_resident_sealed s on s.key = w.id
+order by w.id;
 
 -- ---- daily reports: 90 days, 3-10 % missing and 2-5 % late per day ----------------------------------
 create temp table day_rate as
@@ -117,10 +158,11 @@ order by x.day, x.id;
 
 -- ---- whitelist cards: 200,000 approved (permits + batches of up to 50), 10,000 pending in park BP01 ---
 create temp table pick as
-select w.id as worker_id, w.name, w.resident_id, w.firm_id, f.park_id, p.code as park_code,
+select w.id as worker_id, w.name, st.clear as resident_id, w.firm_id, f.park_id, p.code as park_code,
        (row_number() over (partition by w.firm_id order by w.id) - 1) / 50 as chunk,
        row_number() over (order by w.id) as seq
 from (select *, row_number() over (order by id) as rn from worker) w
+join bench_resident_stage st on st.key = w.id
 join firm f on f.id = w.firm_id join park p on p.id = f.park_id
 where w.rn % 5 = 0;
 create temp table batch as
@@ -159,18 +201,7 @@ from pbatch b cross join gen g;
 insert into card_batch_item (batch_id, worker_id, status)
 select b.id, k.worker_id, 'PENDING' from pend k join pbatch b on b.firm_id = k.firm_id and b.chunk = k.chunk;
 
-create temp table fn as select row_number() over (order by id) as fno, id, park_id from firm;
-create index on fn (fno);
-
--- ---- vehicle passes: 50,000 (45,000 approved with permits, 5,000 submitted) -------------------------
-create temp table vp as
-select n, nextval('id_seq') as id, case when n <= 45000 then nextval('id_seq') end as permit_id,
-       f.id as firm_id, f.park_id, p.code as park_code,
-       '川A' || lpad((n - 1)::text, 5, '0') as plate,
-       '510104' || to_char(date '1970-01-01' + (n % 9000), 'YYYYMMDD') || lpad((n / 9000)::text, 3, '0') as id17
-from generate_series(1, 50000) n
-join fn f on f.fno = 1 + (n * 7) % 20000
-join park p on p.id = f.park_id;
+-- ---- vehicle passes: 50,000 (45,000 approved with permits, 5,000 submitted); drivers sealed above ------
 insert into permit (id, type, number, firm_id, park_id, subject_id, holder_name, holder_digest, valid_from, valid_to,
                     status, issued_at, issued_by)
 select v.permit_id, 'PASS', 'VP-' || v.park_code || '-G' || lpad(v.n::text, 7, '0'), v.firm_id, v.park_id, v.id,
@@ -178,17 +209,17 @@ select v.permit_id, 'PASS', 'VP-' || v.park_code || '-G' || lpad(v.n::text, 7, '
        (g.last_day - 5)::timestamp at time zone 'Asia/Shanghai', (g.last_day + 25)::timestamp at time zone 'Asia/Shanghai',
        'ACTIVE', (g.last_day - 6)::timestamp at time zone 'Asia/Shanghai', 'generator'
 from vp v cross join gen g where v.permit_id is not null;
-insert into vehicle_pass (id, firm_id, park_id, plate, vehicle_type, driver_name, driver_resident_id, driver_phone,
+insert into vehicle_pass (id, firm_id, park_id, plate, vehicle_type, driver_name, driver_resident_id_enc, driver_phone,
                           origin, destination, cargo, purpose, valid_from, valid_to, status, permit_id,
                           submitted_at, submitted_by, decided_at, decided_by)
 select v.id, v.firm_id, v.park_id, v.plate, (array['TRUCK','VAN','COLD_CHAIN','CAR'])[1 + v.n % 4], '司机' || v.n,
-       v.id17 || pg_temp.resident_check(v.id17), '137' || lpad(v.n::text, 8, '0'),
+       s.enc, '137' || lpad(v.n::text, 8, '0'),
        '成都市青白江区', '压测园区', '原材料', case when v.n % 2 = 0 then 'MATERIALS_IN' else 'PRODUCTS_OUT' end,
        g.last_day - 5, g.last_day + 24, case when v.permit_id is null then 'SUBMITTED' else 'APPROVED' end, v.permit_id,
        (g.last_day - 7)::timestamp at time zone 'Asia/Shanghai', 'generator',
        case when v.permit_id is not null then (g.last_day - 6)::timestamp at time zone 'Asia/Shanghai' end,
        case when v.permit_id is not null then 'generator' end
-from vp v cross join gen g;
+from vp v join bench_resident_sealed s on s.key = v.id cross join gen g;
 select setval('permit_number_seq', 1000000);
 
 -- ---- problems: 5,000 ----------------------------------------------------------------------------------
@@ -204,8 +235,8 @@ select f.id, f.park_id,
        case when s.status = 'CLOSED' then t.raised + interval '2 days 4 hours' end,
        case when s.status in ('RESOLVED', 'CLOSED') then '已协调解决' end,
        t.raised
-from generate_series(1, 5000) n
-join fn f on f.fno = 1 + (n * 13) % 20000
+from generate_series(1, :problems) n
+join fn f on f.fno = 1 + (n * 13) % :firms
 cross join gen g
 cross join lateral (select (g.first_day + (n % 90))::timestamp at time zone 'Asia/Shanghai' + interval '9 hours' as raised) t
 cross join lateral (select (array['RAISED','ACKNOWLEDGED','RESOLVED','CLOSED','CLOSED','CLOSED'])[1 + n % 6] as status) s;
@@ -223,6 +254,10 @@ select u.id, p.id from app_user u, park p where u.username = 'bench-liaison' and
 insert into app_user (username, display_name, password_hash, role, firm_id)
 select 'bench-mgr-' || lpad(row_number() over (order by id)::text, 3, '0'), '压测经理', :'hash', 'FIRM_MANAGER', id
 from (select id from firm order by id limit 200) f;
+
+-- The stored IDs open with the portal's keys to the generated ones and are found by their blind index.
+\! $BENCH_SEAL check
+drop table bench_resident_stage, bench_resident_sealed;
 
 analyze;
 select (select count(*) from district) districts, (select count(*) from park) parks, (select count(*) from firm) firms,

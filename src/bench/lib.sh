@@ -126,3 +126,19 @@ if bad:
     sys.exit("sign-in failed for %d users" % len(bad))
 PY
 }
+
+# The classpath of src/bench/SealResidentIds.java: the portal's classes (PersonalDataCipher) and the JDBC driver.
+seal_classpath() {
+    ensure_build
+    [[ -s "$WORK/seal.cp" ]] || (cd "$ROOT" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/build.cp" >/dev/null \
+        && tr : '\n' < "$WORK/build.cp" | grep -E '/postgresql-[0-9][^/]*\.jar$' > "$WORK/seal.cp")
+    echo "$ROOT/target/classes:$(head -1 "$WORK/seal.cp")"
+}
+
+# seal_ids seal|check [samples]: runs src/bench/SealResidentIds.java on $BENCH_DB with the portal's personal-data
+# keys: LOOPGATE_PII_KEYS/_ACTIVE_KEY/_INDEX_KEY when set (start_portal passes them on), else the key file the
+# portal generated in its data directory on the benchmark's embedded-database start.
+seal_ids() {
+    java -Xmx256m -cp "$(seal_classpath)" "$BENCH_DIR/SealResidentIds.java" "$1" \
+        "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" "$PGUSER" "$PGPASSWORD" "$WORK/data/pii-keys.properties" "${@:2}"
+}

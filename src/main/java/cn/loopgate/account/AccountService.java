@@ -8,6 +8,7 @@ import cn.loopgate.identity.Caller;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
 import cn.loopgate.identity.Passwords;
+import cn.loopgate.identity.RememberedDevices;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.notification.DirectMessages;
@@ -60,6 +61,8 @@ public class AccountService {
     UserDirectory directory;
     @Inject
     Passwords passwords;
+    @Inject
+    RememberedDevices devices;
     @Inject
     DirectMessages messages;
     @Inject
@@ -135,6 +138,7 @@ public class AccountService {
     public Delivery reset(long userId) {
         UserAccount u = manageable(userId);
         u.setPasswordHash(null);
+        devices.revokeAll(u.getId());
         directory.forget(u.getUsername());
         audit.record(subject(u, null), "RESET", null, null, null);
         return issue(u, "RESET");
@@ -145,6 +149,9 @@ public class AccountService {
         if (u.isEnabled() != enabled) {
             Map<String, Object> before = snapshot(u);
             u.describe(u.getDisplayName(), u.getEmail(), enabled);
+            if (!enabled) {
+                devices.revokeAll(u.getId());
+            }
             directory.forget(u.getUsername());
             audit.record(subject(u, null), enabled ? "ENABLE" : "DISABLE", before, snapshot(u), null);
         }
@@ -205,6 +212,7 @@ public class AccountService {
         // A reset also lifts a lock-out: the person has just proved they hold the mailbox or the phone.
         em.createNativeQuery("update app_user set failed_attempts = 0, locked_until = null where id = ?1")
                 .setParameter(1, u.getId()).executeUpdate();
+        devices.revokeAll(u.getId());
         directory.forget(u.getUsername());
         audit.record(subject(u, null), "ACTIVATE".equals(purpose) ? "ACTIVATE" : "PASSWORD_RESET", null, null, null);
         return u.getUsername();
@@ -230,6 +238,9 @@ public class AccountService {
         validation.check(p, errors);
         UserAccount u = directory.find(c.username()).orElseThrow(DomainException::notFound);
         u.setPasswordHash(passwords.hashPassword(p.newPassword()));
+        // A changed password ends every remembered device, this one included (the person may be changing it
+        // because a phone was lost).
+        devices.revokeAll(u.getId());
         directory.forget(u.getUsername());
         audit.record(subject(u, null), "PASSWORD", null, null, null);
     }

@@ -4,6 +4,7 @@ import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Role;
 import cn.loopgate.identity.UserAccount;
 import cn.loopgate.identity.Passwords;
+import cn.loopgate.identity.RememberedDevices;
 import cn.loopgate.identity.UserDirectory;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.audit.AuditService.Subject;
@@ -43,6 +44,8 @@ public class UserService {
     UserDirectory directory;
     @Inject
     Passwords passwords;
+    @Inject
+    RememberedDevices devices;
     @Inject
     Clock clock;
 
@@ -122,6 +125,9 @@ public class UserService {
         validation.check(d, errors);
         Map<String, Object> before = snapshot(u);
         apply(u, d);
+        if (!d.enabled() || d.password() != null) {
+            devices.revokeAll(u.getId());
+        }
         directory.forget(u.getUsername());
         audit.record(subject(u), "UPDATE", before, snapshot(u), null);
         return u;

@@ -1,5 +1,7 @@
 package cn.loopgate.firm;
 
+import cn.loopgate.shared.persistence.PublishedListChanges;
+import jakarta.persistence.EntityListeners;
 import cn.loopgate.park.Park;
 import cn.loopgate.shared.persistence.BaseEntity;
 import jakarta.persistence.Column;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
  * {@link #getSuspendedSince()} when the park's policy suspends its permits.
  */
 @Entity
+@EntityListeners(PublishedListChanges.class)
 @Table(name = "firm")
 @NamedQuery(name = "Firm.byCreditCode", query = "select f from Firm f where f.creditCode = :code")
 public class Firm extends BaseEntity implements java.io.Serializable {

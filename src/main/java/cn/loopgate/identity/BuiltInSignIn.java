@@ -27,7 +27,9 @@ import java.util.Set;
  *   <li>once signed in, the session carries the username as a plain attribute, which a Payara cluster
  *   replicates; each request re-applies it with the role from {@link UserDirectory#resolve} (so disabling a user
  *   or changing a role takes effect at once on the node that made the change, and within
- *   {@code loopgate.identity.caller-cache-seconds} on the others).</li>
+ *   {@code loopgate.identity.caller-cache-seconds} on the others);</li>
+ *   <li>a page request without a session but with a remembered device's cookie ({@link RememberedDevices}) signs
+ *   its holder in again without a password, in a new session.</li>
  * </ul>
  * An unauthenticated request for a protected page is sent to the login page (and back afterwards); for the
  * API it gets 401 with a problem body.
@@ -42,6 +44,8 @@ public class BuiltInSignIn {
     IdentityStoreHandler identityStores;
     @Inject
     UserDirectory directory;
+    @Inject
+    RememberedDevices devices;
     /** Reverse proxies (their addresses, comma-separated) whose X-Forwarded-For names the client's address. */
     @Inject
     @ConfigProperty(name = "loopgate.proxy.trusted-addresses")
@@ -74,6 +78,18 @@ public class BuiltInSignIn {
         }
         if (!context.isProtected()) {
             return context.doNothing();
+        }
+        if (!Answers.isApi(request) && RememberedDevices.cookie(request) != null) {
+            String remembered = devices.redeem(request, response);
+            Caller user = remembered == null ? null : directory.resolve(remembered);
+            if (user != null && user.role() != null) {
+                // A new session id, as after a password sign-in: an id planted before cannot become signed in.
+                if (session != null) {
+                    request.changeSessionId();
+                }
+                request.getSession(true).setAttribute(SIGNED_IN, remembered);
+                return context.notifyContainerAboutLogin(remembered, Set.of(user.role().group()));
+            }
         }
         if (Answers.isApi(request)) {
             return unauthorized(request, response);

@@ -38,11 +38,15 @@ public class LoginView {
     @Inject
     OidcClient oidcClient;
     @Inject
+    RememberedDevices devices;
+    @Inject
     @ConfigProperty(name = "loopgate.demo-data", defaultValue = "false")
     boolean demoData;
 
     private String username;
     private String password;
+    /** "Keep me signed in on this device" (off unless ticked). */
+    private boolean remember;
 
     public void login() throws IOException {
         FacesContext fc = FacesContext.getCurrentInstance();
@@ -58,6 +62,9 @@ public class LoginView {
             request.changeSessionId();
             if (old != null) {
                 request.getSession().removeAttribute(ReturnTarget.ATTRIBUTE);
+            }
+            if (remember && !oidc.enabled()) {
+                devices.remember(user, request, (HttpServletResponse) ec.getResponse());
             }
             ec.redirect(ec.getRequestContextPath() + (target == null || !target.startsWith("/") || target.startsWith("//") ? "/index.xhtml" : target));
             fc.responseComplete();
@@ -82,7 +89,10 @@ public class LoginView {
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         HttpSession session = request.getSession(false);
         Object token = session == null ? null : session.getAttribute(OidcIdentity.ATTRIBUTE);
-        if (session != null) {
+        String signedIn = session == null ? null : (String) session.getAttribute(BuiltInSignIn.SIGNED_IN);
+        if (signedIn != null) {
+            // "Sign out on this device": a remembered device stops being remembered too.
+            devices.forgetThisDevice(signedIn, request, (HttpServletResponse) ec.getResponse());
             session.removeAttribute(BuiltInSignIn.SIGNED_IN);
         }
         request.logout();
@@ -102,6 +112,14 @@ public class LoginView {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 
     public String getPassword() {

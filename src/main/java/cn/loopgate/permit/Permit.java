@@ -1,5 +1,7 @@
 package cn.loopgate.permit;
 
+import cn.loopgate.shared.persistence.PublishedListChanges;
+import jakarta.persistence.EntityListeners;
 import cn.loopgate.shared.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,7 @@ import java.time.Instant;
  * kept as a name and a digest of their resident ID or plate, enough to match a person at the gate.
  */
 @Entity
+@EntityListeners(PublishedListChanges.class)
 @Table(name = "permit")
 public class Permit extends BaseEntity {
 

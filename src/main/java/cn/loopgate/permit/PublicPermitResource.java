@@ -3,6 +3,7 @@ package cn.loopgate.permit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
@@ -14,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * What an offline gate app downloads without signing in: the public keys that sign permits (all of
  * them, retired ones too) and the signed revocation list. Unauthenticated by web.xml; neither
- * names a person or a firm.
+ * names a person or a firm. Both come from the copy in memory ({@link PublicLists}) with an ETag, and a client
+ * that sends it back in If-None-Match gets 304.
  */
 @Path("/public/permits")
 @RequestScoped
@@ -28,9 +29,7 @@ import java.util.List;
 public class PublicPermitResource {
 
     @Inject
-    SigningKeys keys;
-    @Inject
-    RevocationList revocations;
+    PublicLists lists;
     @Inject
     @ConfigProperty(name = "loopgate.permit.keys-max-age", defaultValue = "86400")
     long keysMaxAge;
@@ -43,24 +42,38 @@ public class PublicPermitResource {
     @GET
     @Path("keys")
     @Operation(summary = "Public keys that sign permit QR codes, active and retired")
-    public Response keys() {
-        keys.active();
-        List<KeyView> all = keys.all().stream().map(PublicPermitResource::view).toList();
+    public Response keys(@HeaderParam("If-None-Match") String ifNoneMatch) {
         // Keys never change once written; the max-age says how long an offline verifier may go without
         // looking for a key made since (a rotation), docs/pages.md "Gate scanner".
-        CacheControl cc = new CacheControl();
-        cc.setMaxAge((int) Math.min(Integer.MAX_VALUE, keysMaxAge));
-        return Response.ok(all).cacheControl(cc).build();
+        return answer(lists.keys(), keysMaxAge, ifNoneMatch);
     }
 
     @GET
     @Path("revocations")
     @Operation(summary = "Signed list of revoked permits and permits of suspended firms")
-    public Response revocations() {
-        RevocationList.Signed list = revocations.current();
+    public Response revocations(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer(lists.revocations(), lists.listMaxAge(), ifNoneMatch);
+    }
+
+    /** The copy in memory, or 304 when the client holds it already (its ETag in If-None-Match). */
+    static Response answer(PublicLists.Snapshot s, long maxAge, String ifNoneMatch) {
         CacheControl cc = new CacheControl();
-        cc.setMaxAge((int) list.maxAgeSeconds());
-        return Response.ok(list).cacheControl(cc).build();
+        cc.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge));
+        if (ifNoneMatch != null && matches(ifNoneMatch, s.etag())) {
+            return Response.notModified().header("ETag", s.etag()).cacheControl(cc).build();
+        }
+        return Response.ok(s.body(), MediaType.APPLICATION_JSON_TYPE).header("ETag", s.etag()).cacheControl(cc).build();
+    }
+
+    /** If-None-Match: "*", or a list of tags, weak ones compared weakly (RFC 9110, 13.1.2). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        for (String t : ifNoneMatch.split(",")) {
+            String tag = t.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.startsWith("W/") && tag.substring(2).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static KeyView view(SigningKey k) {

@@ -41,6 +41,12 @@ public class RevocationList {
                          List<Long> suspended, String signed, String signature) {
     }
 
+    /** How long a list stays valid after it was issued (signed into it, and its HTTP max-age). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long maxAgeSeconds() {
+        return maxAgeSeconds;
+    }
+
     public Signed current() {
         Instant now = clock.instant();
         List<Long> revoked = em.createQuery("select p.id from Permit p where p.status <> :active and p.validTo > :now order by p.id", Long.class)

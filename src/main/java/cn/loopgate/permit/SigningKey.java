@@ -1,5 +1,7 @@
 package cn.loopgate.permit;
 
+import cn.loopgate.shared.persistence.PublishedListChanges;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +16,7 @@ import java.time.Instant;
  * in the clear otherwise, and not at all when it comes from configuration.
  */
 @Entity
+@EntityListeners(PublishedListChanges.class)
 @Table(name = "signing_key")
 public class SigningKey {
 

@@ -88,6 +88,11 @@ class AccessMatrixIT {
             row("POST /api/v1/accounts/{userId}/reset",            "403",     "200/404", "403",     "403",     "200"),
             row("POST /api/v1/accounts/{userId}/disable",          "403",     "200/404", "403",     "403",     "200"),
             row("POST /api/v1/accounts/{userId}/enable",           "403",     "200/404", "403",     "403",     "200"),
+            // Remembered devices (issue 22): each caller's own; Basic callers have none, so "revoke all" forgets nothing
+            // and the id is one nobody holds.
+            row("GET /api/v1/me/devices",                          "200",     "200",     "200",     "200",     "200"),
+            row("DELETE /api/v1/me/devices",                       "204",     "204",     "204",     "204",     "204"),
+            row("DELETE /api/v1/me/devices/{id}",                  "404",     "404",     "404",     "404",     "404"),
             // Without the current password nothing changes; nobody's failed-login count moves either.
             row("PUT /api/v1/me/password",                         "400",     "400",     "400",     "400",     "400"),
             row("GET /api/v1/districts",                           "200",     "200",     "200",     "403",     "200"),
@@ -307,6 +312,7 @@ class AccessMatrixIT {
         s.put("parks/{id}", t -> t == Tenant.OWN ? f.parkA : f.parkB);
         s.put("districts/{id}", t -> t == Tenant.OWN ? f.districtA : f.districtB);
         s.put("users/{id}", t -> t == Tenant.OWN ? f.managerAId : f.managerBId);
+        s.put("devices/{id}", t -> 999_999_999L);
         s.put("accounts/{userId}", t -> t == Tenant.OWN ? f.spareManagerA : f.spareManagerB);
         s.put("audit/{type}", t -> "Firm");
         s.put("{type}/{id}", t -> t == Tenant.OWN ? f.firmA : f.firmB);

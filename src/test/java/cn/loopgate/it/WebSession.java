@@ -81,12 +81,18 @@ public final class WebSession {
 
     /** Signs in on {@code base}; true when the portal answered with the redirect into the app. */
     public boolean login(String base, String user, String password) throws IOException, InterruptedException {
+        return login(base, user, password, false);
+    }
+
+    /** Signs in, ticking "keep me signed in on this device" when {@code remember}. */
+    public boolean login(String base, String user, String password, boolean remember) throws IOException, InterruptedException {
         String page = get(base + "/login.xhtml").body();
         Matcher m = VIEW_STATE.matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no view state on the login page");
         }
         String form = "login=login&login%3Ausername=" + enc(user) + "&login%3Apassword=" + enc(password)
+                + (remember ? "&login%3Aremember_input=on" : "")
                 + "&login%3Asubmit=&jakarta.faces.ViewState=" + enc(m.group(1));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -102,6 +108,28 @@ public final class WebSession {
             java.net.HttpCookie copy = (java.net.HttpCookie) c.clone();
             cookies.getCookieStore().add(other, copy);
         });
+    }
+
+    /** The value of a cookie this session holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Forgets a cookie, as when a browser ends the session or a phone is handed over without it. */
+    public void dropCookie(String name) {
+        List.copyOf(cookies.getCookieStore().getCookies()).stream().filter(c -> c.getName().equals(name))
+                .forEach(c -> cookies.getCookieStore().getURIs().forEach(u -> cookies.getCookieStore().remove(u, c)));
+        List.copyOf(cookies.getCookieStore().getCookies()).stream().filter(c -> c.getName().equals(name))
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
+    }
+
+    /** Sets a cookie for {@code base} (e.g. a copied one, as a thief would replay it). */
+    public void putCookie(String base, String name, String value) {
+        java.net.HttpCookie c = new java.net.HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), c);
     }
 
     private static String enc(String s) {
