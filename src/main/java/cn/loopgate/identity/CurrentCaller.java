@@ -38,8 +38,13 @@ public class CurrentCaller {
                 return caller;
             }
             Principal p = security.getCallerPrincipal();
-            OidcIdentity token = p == null ? null : oidcIdentity(p.getName());
-            caller = p == null ? Caller.SYSTEM : token != null ? oidcCallers.resolve(token) : directory.resolve(p);
+            if (p == null) {
+                // Not remembered: a sign-in later in this same request (a remembered device, audited before the
+                // container is told) must be seen by the page that request renders.
+                return Caller.SYSTEM;
+            }
+            OidcIdentity token = oidcIdentity(p.getName());
+            caller = token != null ? oidcCallers.resolve(token) : directory.resolve(p);
         }
         return caller;
     }
