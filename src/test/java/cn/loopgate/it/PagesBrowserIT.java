@@ -36,10 +36,10 @@ class PagesBrowserIT {
     static {
         PAGES.put("manager01", List.of("/index.xhtml", "/firm/profile.xhtml", "/firm/plan.xhtml", "/firm/reports.xhtml",
                 "/firm/roster.xhtml", "/firm/import.xhtml", "/firm/cards.xhtml", "/firm/passes.xhtml", "/firm/problems.xhtml",
-                "/notifications.xhtml", "/api-credentials.xhtml"));
+                "/notifications.xhtml", "/api-credentials.xhtml", "/health-import.xhtml"));
         PAGES.put("liaison.cd", List.of("/index.xhtml", "/liaison/board.xhtml", "/liaison/plans.xhtml", "/liaison/cards.xhtml",
                 "/liaison/passes.xhtml", "/liaison/problems.xhtml", "/liaison/dashboard.xhtml", "/firm-import.xhtml", "/notifications.xhtml",
-                "/registrations.xhtml"));
+                "/registrations.xhtml", "/liaisons.xhtml", "/health-import.xhtml"));
         PAGES.put("analyst", List.of("/index.xhtml", "/bureau/dashboard.xhtml", "/bureau/firms.xhtml?list=MISSING",
                 "/bureau/problems.xhtml", "/audit.xhtml", "/notifications.xhtml"));
         PAGES.put("admin", List.of("/index.xhtml", "/admin/districts.xhtml", "/admin/parks.xhtml", "/admin/firms.xhtml",
