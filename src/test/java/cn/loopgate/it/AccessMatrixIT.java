@@ -258,12 +258,13 @@ class AccessMatrixIT {
             row("POST /api/v1/firm-imports/{id}/import",           "403",     "409/404", "403",     "403",     "409").bound("403"),
             // Firm self-registration (issue 18.4). The public endpoint takes multipart only: the matrix's JSON is 415 for
             // anyone. Registrations A (park A) and B were refused in the fixture: deciding again is 409, nothing changes.
+            // A firm-bound liaison has no park, so no registration is theirs to read or decide (404, an empty queue).
             row("POST /api/v1/public/firm-registrations",          "415",     "415",     "415",     "415",     "415"),
             row("GET /api/v1/firm-registrations",                  "403",     "200",     "403",     "403",     "200"),
-            row("GET /api/v1/firm-registrations/{id}",             "403",     "200/404", "403",     "403",     "200"),
-            row("GET /api/v1/firm-registrations/{id}/licence",     "403",     "200/404", "403",     "403",     "200"),
-            row("POST /api/v1/firm-registrations/{id}/confirm",    "403",     "409/404", "403",     "403",     "409"),
-            row("POST /api/v1/firm-registrations/{id}/refuse",     "403",     "409/404", "403",     "403",     "409"),
+            row("GET /api/v1/firm-registrations/{id}",             "403",     "200/404", "403",     "403",     "200").bound("404"),
+            row("GET /api/v1/firm-registrations/{id}/licence",     "403",     "200/404", "403",     "403",     "200").bound("404"),
+            row("POST /api/v1/firm-registrations/{id}/confirm",    "403",     "409/404", "403",     "403",     "409").bound("404"),
+            row("POST /api/v1/firm-registrations/{id}/refuse",     "403",     "409/404", "403",     "403",     "409").bound("404"),
             row("POST /api/v1/card-batches",                       "400/404", "403/404", "403",     "404",     "403")
                     .body("{\"firmId\": {firmId}}"),
             row("GET /api/v1/card-batches",                        "200",     "200",     "200",     "200",     "200"),

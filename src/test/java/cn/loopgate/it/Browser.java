@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Debian's headless Chromium driven by Selenium through Debian's chromedriver, both by explicit path
@@ -112,6 +113,42 @@ public final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.TimeoutException e) {
             evidence("timeout-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
             throw e;
+        }
+    }
+
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu as a person does (open it, tap the option) and waits until the
+     * menu shows it and its panel has closed; a tap swallowed by the panel's animation is tried again, so a test
+     * never goes on with the menu still empty. {@code nth} counts the options from 1, the empty choice included.
+     */
+    public String pick(String menuId, int nth) {
+        return pick(menuId, items -> items.get(nth - 1));
+    }
+
+    /** {@link #pick(String, int)} by the option's label. */
+    public void pick(String menuId, String label) {
+        pick(menuId, items -> items.stream().filter(li -> label.equals(li.getAttribute("data-label"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + label + " in " + menuId)));
+    }
+
+    private String pick(String menuId, java.util.function.Function<List<WebElement>, WebElement> option) {
+        String css = "#" + menuId.replace(":", "\\:");
+        for (int attempt = 1; ; attempt++) {
+            driver.findElement(By.cssSelector(css)).click();
+            waitFor(By.cssSelector(css + "_items li"));
+            WebElement item = option.apply(driver.findElements(By.cssSelector(css + "_items li")));
+            String label = item.getAttribute("data-label");
+            item.click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> label.equals(d.findElement(By.cssSelector(css + "_label")).getText().trim())
+                        && !d.findElement(By.cssSelector(css + "_panel")).isDisplayed());
+                return label;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    evidence("pick-" + menuId.replaceAll("[^A-Za-z0-9]+", "_"));
+                    throw e;
+                }
+            }
         }
     }
 

@@ -188,7 +188,7 @@ class FirmImportIT {
         List<String> header = new ArrayList<>();
         SheetReader.read("t.xlsx", t.body(), SheetLimits.DEFAULT, (line, cells) -> cells.values().forEach(c -> header.add(c.text())));
         assertEquals(List.of("企业名称", "统一社会信用代码", "所属园区", "所属区县", "行业", "规模类别", "四上类别", "登记职工人数",
-                "联系人", "联系电话", "法定代表人", "地址", "管理员账号", "管理员手机", "管理员邮箱"), header);
+                "联系人", "联系电话", "法定代表人", "地址", "管理员账号", "管理员手机", "管理员邮箱", "驻企联络员账号"), header);
         Uploads.Bytes csv = Uploads.get(portal, "liaison.cd", "firm-imports/template?format=csv");
         assertEquals(200, csv.status());
         assertTrue(csv.text().contains("企业名称,统一社会信用代码,所属园区"), csv.text());

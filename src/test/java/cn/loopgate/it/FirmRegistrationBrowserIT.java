@@ -28,10 +28,8 @@ class FirmRegistrationBrowserIT extends BrowserITBase {
     static void fill(Browser b, Map<String, String> f, Path licence) throws Exception {
         b.waitFor(By.id("register:creditCode")).sendKeys(f.get("creditCode"));
         b.driver.findElement(By.id("register:name")).sendKeys(f.get("name"));
-        b.driver.findElement(By.id("register:park")).click();
-        b.waitFor(By.cssSelector("#register\\:park_items li[data-label='" + f.get("parkName") + "']")).click();
-        b.driver.findElement(By.id("register:industry")).click();
-        b.waitFor(By.cssSelector("#register\\:industry_items li:nth-child(3)")).click();
+        b.pick("register:park", f.get("parkName"));
+        b.pick("register:industry", 3);
         WebElement staff = b.driver.findElement(By.id("register:staff_input"));
         staff.clear();
         staff.sendKeys("85");
