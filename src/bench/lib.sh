@@ -142,3 +142,37 @@ seal_ids() {
     java -Xmx256m -cp "$(seal_classpath)" "$BENCH_DIR/SealResidentIds.java" "$1" \
         "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" "$PGUSER" "$PGPASSWORD" "$WORK/data/pii-keys.properties" "${@:2}"
 }
+
+# qr_texts <out.lua> [<out2.lua> <count1>]: reads "permitId username" lines on stdin and writes the permits' QR texts
+# (GET /api/v1/permits/{id} as the firm's own manager, password loopgate123: only they may read them) as the lua
+# data file of gate.lua (QR = {...}); with a second file, the first <count1> texts go to the first, the rest to the
+# second. One user at a time per thread, so a first sign-in is not raced by the same user.
+qr_texts() {
+    python3 -c '
+import sys, json, base64, urllib.request, concurrent.futures
+base, outs = sys.argv[1], sys.argv[2:]
+byuser, order = {}, []
+for l in sys.stdin:
+    if l.strip():
+        pid, user = l.split()
+        byuser.setdefault(user, []).append(pid)
+        order.append(pid)
+def qrs(user):
+    auth = "Basic " + base64.b64encode((user + ":loopgate123").encode()).decode()
+    got = {}
+    for pid in byuser[user]:
+        req = urllib.request.Request(base + "/api/v1/permits/" + pid, headers={"Authorization": auth, "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            got[pid] = json.load(r)["qr"]
+    return got
+codes = {}
+with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    for got in pool.map(qrs, sorted(byuser)):
+        codes.update(got)
+texts = [codes[p] for p in order]
+parts = [(outs[0], texts)] if len(outs) == 1 else [(outs[0], texts[:int(outs[2])]), (outs[1], texts[int(outs[2]):])]
+for path, part in parts:
+    with open(path, "w") as f:
+        f.write("QR = {" + ",".join("\"%s\"" % c for c in part) + "}\n")
+print("QR texts: %d" % len(texts))' "$BASE" "$@" >&2
+}
