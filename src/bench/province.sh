@@ -77,7 +77,7 @@ for SCALE in ${BENCH_SCALES:-1 3 10}; do
     get "park drill-down" bench-analyst "/api/v1/dashboard/figures?day=$YDAY&parkId=$PARK"
     get "90-day trend" bench-analyst "/api/v1/dashboard/trend?from=$FIRST&to=$YDAY"
     get "liaison's board (park BP01)" bench-liaison "/api/v1/board?day=$TODAY"
-    get "approval queue (pending batches)" bench-liaison "/api/v1/card-batches?status=PENDING"
+    get "approval queue (pending batches)" bench-liaison "/api/v1/card-batches?status=SUBMITTED"
     get "a firm's report history" bench-mgr-001 "/api/v1/firms/$FIRM/reports"
 
     # Gate scans: QR texts of 2,000 permits of the 200 bench-mgr firms (read by their managers), 8 scanners.
@@ -107,10 +107,13 @@ for SCALE in ${BENCH_SCALES:-1 3 10}; do
     stop_portal
 done
 
-if ! python3 -c 'import matplotlib' 2>/dev/null; then
-    log "installing python3-matplotlib"; apt-get install -y -q python3-matplotlib >/dev/null
+# Debian's matplotlib belongs to Debian's python3, which may not be the first python3 on the PATH.
+PLOT_PY=python3
+python3 -c 'import matplotlib' 2>/dev/null || PLOT_PY=/usr/bin/python3
+if ! $PLOT_PY -c 'import matplotlib' 2>/dev/null; then
+    log "installing python3-matplotlib"; apt-get install -y -q python3-matplotlib >/dev/null; PLOT_PY=/usr/bin/python3
 fi
-python3 - "$TSV" "$ROOT/docs/performance-province.png" <<'PY'
+$PLOT_PY - "$TSV" "$ROOT/docs/performance-province.png" <<'PY'
 import sys, csv, collections
 import matplotlib
 matplotlib.use("Agg")
