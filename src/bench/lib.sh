@@ -176,3 +176,14 @@ for path, part in parts:
         f.write("QR = {" + ",".join("\"%s\"" % c for c in part) + "}\n")
 print("QR texts: %d" % len(texts))' "$BASE" "$@" >&2
 }
+
+# ensure_bench_gates: gates bench-gate-1 and -2 of park BP01 with bench-guard on duty; BP01 admits other parks'
+# permits (the benchmark's codes are of firms in all 30 parks), so every scan takes the whole path to its verdict.
+ensure_bench_gates() {
+    psql -X -q -d "$BENCH_DB" -c "insert into gate (park_id, name, created_at) select p.id, 'bench-gate-' || n, now()
+          from park p cross join generate_series(1, 2) n where p.code = 'BP01' on conflict do nothing" \
+        -c "insert into gate_guard (gate_id, user_id) select g.id, u.id from gate g join park p on p.id = g.park_id
+          cross join app_user u where p.code = 'BP01' and g.name like 'bench-gate-%' and u.username = 'bench-guard'
+          on conflict do nothing" \
+        -c "update park set admits_other_parks = true where code = 'BP01'"
+}

@@ -81,13 +81,7 @@ for SCALE in ${BENCH_SCALES:-1 3 10}; do
     get "a firm's report history" bench-mgr-001 "/api/v1/firms/$FIRM/reports"
 
     # Gate scans: QR texts of 2,000 permits of the 200 bench-mgr firms (read by their managers), 8 scanners.
-    if [[ "$(psql -X -Atd "$BENCH_DB" -c "select count(*) from gate where name like 'bench-gate-%'")" == 0 ]]; then
-        psql -X -q -d "$BENCH_DB" -c "insert into gate (park_id, name, created_at) select p.id, 'bench-gate-' || n, now()
-              from park p cross join generate_series(1, 2) n where p.code = 'BP01'" \
-            -c "insert into gate_guard (gate_id, user_id) select g.id, u.id from gate g join park p on p.id = g.park_id
-              cross join app_user u where p.code = 'BP01' and g.name like 'bench-gate-%' and u.username = 'bench-guard'" \
-            -c "update park set admits_other_parks = true where code = 'BP01'"
-    fi
+    ensure_bench_gates
     psql -X -Atd "$BENCH_DB" -F ' ' -c "select p.id, u.username from permit p join app_user u on u.firm_id = p.firm_id
         where u.username like 'bench-mgr-%' and p.status = 'ACTIVE' order by md5(p.id::text) limit 2000" | qr_texts "$WORK/province-gate.lua"
     export BENCH_AUTH; BENCH_AUTH=$(basic bench-guard)

@@ -167,14 +167,7 @@ if want d; then
     GATE_DATA="$WORK/gate-data.lua"
     # Gates belong to parks (issue 19): bench-guard scans at bench-gate-1 and -2 of BP01, whose policy admits other
     # parks' permits (the codes are of firms in all 30 parks), so every scan takes the whole path to its verdict.
-    if [[ "$(psql -X -Atd "$BENCH_DB" -c "select to_regclass('gate') is not null")" == t ]]; then
-        psql -X -q -d "$BENCH_DB" -c "insert into gate (park_id, name, created_at) select p.id, 'bench-gate-' || n, now()
-              from park p cross join generate_series(1, 2) n where p.code = 'BP01' on conflict do nothing" \
-            -c "insert into gate_guard (gate_id, user_id) select g.id, u.id from gate g join park p on p.id = g.park_id
-              cross join app_user u where p.code = 'BP01' and g.name like 'bench-gate-%' and u.username = 'bench-guard'
-              on conflict do nothing" \
-            -c "update park set admits_other_parks = true where code = 'BP01'"
-    fi
+    ensure_bench_gates
     log "fetching the QR texts of ${BENCH_GATE_PERMITS:-2000} permits of the benchmark firms"
     psql -X -Atd "$BENCH_DB" -F ' ' -c "select p.id, u.username from permit p join app_user u on u.firm_id = p.firm_id
         where u.username like 'bench-mgr-%' order by p.id limit ${BENCH_GATE_PERMITS:-2000}" |
@@ -237,14 +230,7 @@ fi
 #   BENCH_HTTP_THREADS=8 BENCH_PHASES=cold src/bench/run.sh
 if want cold; then
     NCOLD="${BENCH_COLD_PERMITS:-40000}"
-    if [[ "$(psql -X -Atd "$BENCH_DB" -c "select to_regclass('gate') is not null")" == t ]]; then
-        psql -X -q -d "$BENCH_DB" -c "insert into gate (park_id, name, created_at) select p.id, 'bench-gate-' || n, now()
-              from park p cross join generate_series(1, 2) n where p.code = 'BP01' on conflict do nothing" \
-            -c "insert into gate_guard (gate_id, user_id) select g.id, u.id from gate g join park p on p.id = g.park_id
-              cross join app_user u where p.code = 'BP01' and g.name like 'bench-gate-%' and u.username = 'bench-guard'
-              on conflict do nothing" \
-            -c "update park set admits_other_parks = true where code = 'BP01'"
-    fi
+    ensure_bench_gates
     # Only a firm's own manager reads its permits: the filers of the first BENCH_FILERS firms (~12 permits each).
     ensure_filers "${BENCH_FILERS:-4000}"
     log "reading the QR texts of $NCOLD permits as their firms' managers"
