@@ -4,6 +4,7 @@ import cn.loopgate.identity.machine.ApiTokens;
 import cn.loopgate.identity.machine.MachineSignIn;
 import cn.loopgate.identity.oidc.OidcSettings;
 import cn.loopgate.identity.oidc.OidcSignIn;
+import cn.loopgate.shared.persistence.DatabaseBreaker;
 import cn.loopgate.shared.rest.DomainExceptions;
 import cn.loopgate.shared.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,11 +38,17 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     BuiltInSignIn builtIn;
     @Inject
     MachineSignIn machines;
+    @Inject
+    DatabaseBreaker database;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response, SecurityHeadersFilter.policy(oidc.enabled() ? oidc.issuer() : null));
+        if (!database.admits() && needsDatabase(request)) {
+            // PostgreSQL is known to be away: say so now instead of after the pool's ten-second wait.
+            return Answers.failure(request, response, 503, "error.unavailable");
+        }
         try {
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -58,7 +65,14 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
             }
             // The users (and ended provider sessions) live in the database: while it is away nobody can be checked.
             LOG.warning("database unavailable while authenticating: " + e);
+            DatabaseBreaker.failed(e);
             return Answers.failure(request, response, 503, "error.unavailable");
         }
+    }
+
+    /** The API and the pages; not the health checks (they report the outage) nor static resources. */
+    static boolean needsDatabase(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.endsWith(".xhtml") || path.equals("/");
     }
 }

@@ -3,6 +3,7 @@ package cn.loopgate.shared.rest;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.DomainException.FieldError;
 import cn.loopgate.shared.Messages;
+import cn.loopgate.shared.persistence.DatabaseBreaker;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -161,6 +162,7 @@ public final class ExceptionMappers {
         if (DomainExceptions.isDatabaseUnavailable(e)) {
             // One line, not a stack trace per request while PostgreSQL is away; the pool reconnects by itself.
             LOG.warning("database unavailable: " + e);
+            DatabaseBreaker.failed(e);
             return Response.fromResponse(Problems.response(503, "error.unavailable", Messages.get(locale, "error.unavailable"),
                     List.of(), locale)).header("Retry-After", "10").build();
         }
