@@ -122,4 +122,53 @@ class PermitCodecTest {
         SecretKeySpec other = KeyMaterial.kek(Base64.getEncoder().encodeToString(new byte[31 + 1]).replace('A', 'B'));
         assertThrows(IllegalStateException.class, () -> KeyMaterial.unwrap(wrapped, other, "00000001"));
     }
+
+    /** BouncyCastle verifies what the JDK signs, and refuses what the JDK's verifier refuses. */
+    @Test
+    void theVerifierAgreesWithTheJdk() throws Exception {
+        java.util.Random random = new java.util.Random(22);
+        for (int i = 0; i < 200; i++) {
+            KeyPair k = i % 20 == 0 ? KeyMaterial.generate() : KEYS;
+            byte[] body = new byte[1 + random.nextInt(60)];
+            random.nextBytes(body);
+            byte[] sig = PermitCodec.sign(body, k.getPrivate());
+            assertTrue(PermitCodec.verify(body, sig, k.getPublic()));
+            assertEquals(jdkVerifies(body, sig, k), PermitCodec.verify(body, sig, k.getPublic()));
+            byte[] bad = sig.clone();
+            bad[random.nextInt(bad.length)] ^= (byte) (1 << random.nextInt(8));
+            assertFalse(PermitCodec.verify(body, bad, k.getPublic()));
+            assertEquals(jdkVerifies(body, bad, k), PermitCodec.verify(body, bad, k.getPublic()));
+        }
+        // The same signature with S + L (the group order) is the malleated twin RFC 8032 says to refuse.
+        byte[] body = {1, 2, 3};
+        byte[] sig = PermitCodec.sign(body, KEYS.getPrivate());
+        java.math.BigInteger l = java.math.BigInteger.TWO.pow(252).add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+        byte[] s = Arrays.copyOfRange(sig, 32, 64);
+        byte[] be = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            be[i] = s[31 - i];
+        }
+        byte[] sum = new java.math.BigInteger(1, be).add(l).toByteArray();
+        byte[] malleated = sig.clone();
+        Arrays.fill(malleated, 32, 64, (byte) 0);
+        for (int i = 0; i < sum.length && i < 32; i++) {
+            malleated[32 + i] = sum[sum.length - 1 - i];
+        }
+        assertFalse(PermitCodec.verify(body, malleated, KEYS.getPublic()));
+        assertFalse(jdkVerifies(body, malleated, KEYS));
+        assertFalse(PermitCodec.verify(body, Arrays.copyOf(sig, 63), KEYS.getPublic()), "a short signature");
+        assertFalse(PermitCodec.verify(body, sig, java.security.KeyPairGenerator.getInstance("EC").generateKeyPair().getPublic()),
+                "a key of another algorithm");
+    }
+
+    private static boolean jdkVerifies(byte[] body, byte[] sig, KeyPair k) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initVerify(k.getPublic());
+        s.update(body);
+        try {
+            return s.verify(sig);
+        } catch (java.security.SignatureException e) {
+            return false;
+        }
+    }
 }
