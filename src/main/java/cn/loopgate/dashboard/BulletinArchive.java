@@ -1,5 +1,6 @@
 package cn.loopgate.dashboard;
 
+import cn.loopgate.shared.Jsonp;
 import cn.loopgate.audit.AuditService;
 import cn.loopgate.identity.AccessPolicy;
 import cn.loopgate.identity.Caller;
@@ -163,14 +164,14 @@ public class BulletinArchive {
     }
 
     private static String freeze(Map<String, String> figures) {
-        jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder o = Jsonp.PROVIDER.createObjectBuilder();
         figures.forEach(o::add);
         return o.build().toString();
     }
 
     private static Map<String, String> thaw(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new StringReader(json))) {
+        try (jakarta.json.JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             r.readObject().forEach((k, v) -> out.put(k, ((jakarta.json.JsonString) v).getString()));
         }
         return out;

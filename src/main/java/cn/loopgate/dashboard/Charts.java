@@ -1,6 +1,6 @@
 package cn.loopgate.dashboard;
 
-import jakarta.json.Json;
+import cn.loopgate.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -28,12 +28,12 @@ final class Charts {
     }
 
     private static String chart(String type, List<Figures> rows, List<Series> series) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.PROVIDER.createArrayBuilder();
         rows.forEach(f -> labels.add(f.label()));
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = Jsonp.PROVIDER.createArrayBuilder();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.PROVIDER.createArrayBuilder();
             for (Figures f : rows) {
                 BigDecimal pct = s.ratio().apply(f).percent();
                 if (pct == null) {
@@ -43,15 +43,15 @@ final class Charts {
                 }
             }
             String colour = COLOURS[i % COLOURS.length];
-            datasets.add(Json.createObjectBuilder().add("label", s.label()).add("data", data)
+            datasets.add(Jsonp.PROVIDER.createObjectBuilder().add("label", s.label()).add("data", data)
                     .add("borderColor", colour).add("backgroundColor", colour).add("fill", false).add("tension", 0.2));
         }
-        JsonObjectBuilder y = Json.createObjectBuilder().add("beginAtZero", true).add("suggestedMax", 100);
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("animation", false).add("responsive", true)
+        JsonObjectBuilder y = Jsonp.PROVIDER.createObjectBuilder().add("beginAtZero", true).add("suggestedMax", 100);
+        return Jsonp.PROVIDER.createObjectBuilder().add("type", type)
+                .add("data", Jsonp.PROVIDER.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Jsonp.PROVIDER.createObjectBuilder().add("animation", false).add("responsive", true)
                         .add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder().add("y", y)))
+                        .add("scales", Jsonp.PROVIDER.createObjectBuilder().add("y", y)))
                 .build().toString();
     }
 }

@@ -2,7 +2,7 @@ package cn.loopgate.report;
 
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.persistence.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,9 @@ import java.net.URI;
  * report and 200 when the report existed (the same request again, or a correction).
  */
 @Path("/firms/{firmId}/reports")
-@RequestScoped
+// One instance for all requests: no per-request state, and a request-scoped resource was created and injected
+// again for every call of this busy path (docs/performance.md).
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reports")

@@ -1,6 +1,6 @@
 package cn.loopgate.verification;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,9 @@ import java.util.List;
 
 /** For scanner devices at the gates (gate guards): POST the QR text, get the verdict. */
 @Path("/gate")
-@RequestScoped
+// One instance for all requests: no per-request state, and a request-scoped resource was created and injected
+// again for every call of this busy path (docs/performance.md).
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "gate")

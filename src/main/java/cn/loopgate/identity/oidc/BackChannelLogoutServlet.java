@@ -1,5 +1,6 @@
 package cn.loopgate.identity.oidc;
 
+import cn.loopgate.shared.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -58,7 +59,7 @@ public class BackChannelLogoutServlet extends HttpServlet {
         response.setStatus(400);
         response.setContentType("application/json;charset=UTF-8");
         // The specification's error answer; the reason is the token library's, never personal data.
-        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", "invalid_request")
+        response.getWriter().write(Jsonp.PROVIDER.createObjectBuilder().add("error", "invalid_request")
                 .add("error_description", why == null ? "invalid logout token" : why).build().toString());
     }
 }

@@ -1,5 +1,6 @@
 package cn.loopgate.shared.rest;
 
+import cn.loopgate.shared.Jsonp;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.Messages;
 import cn.loopgate.shared.validation.BundleMessageInterpolator;
@@ -63,11 +64,11 @@ public final class Problems {
                              int status, String code) throws java.io.IOException {
         Locale locale = Messages.supported(request.getLocale());
         Problem p = problem(status, code, Messages.get(locale, code), List.of(), locale);
-        jakarta.json.JsonArrayBuilder errors = jakarta.json.Json.createArrayBuilder();
-        p.errors().forEach(f -> errors.add(jakarta.json.Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
+        jakarta.json.JsonArrayBuilder errors = Jsonp.PROVIDER.createArrayBuilder();
+        p.errors().forEach(f -> errors.add(Jsonp.PROVIDER.createObjectBuilder().add("field", f.field()).add("message", f.message())));
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
-        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
+        response.getWriter().write(Jsonp.PROVIDER.createObjectBuilder().add("type", p.type()).add("title", p.title())
                 .add("status", p.status()).add("code", p.code()).add("detail", p.detail()).add("errors", errors).build().toString());
     }
 

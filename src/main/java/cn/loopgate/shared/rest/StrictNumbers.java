@@ -1,8 +1,8 @@
 package cn.loopgate.shared.rest;
 
+import cn.loopgate.shared.Jsonp;
 import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.DomainException.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -47,7 +47,7 @@ public class StrictNumbers implements ReaderInterceptor {
         byte[] body = context.getInputStream().readAllBytes();
         context.setInputStream(new ByteArrayInputStream(body));
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException | NumberFormatException malformed) {
             return context.proceed(); // JSON-B reports malformed JSON in its own words
