@@ -41,7 +41,7 @@ set configs.config.server-config.network-config.network-listeners.network-listen
 ASADMIN
 # No "Server: Payara Micro" header (docs/security.md).
 cat /opt/loopgate/preboot.asadmin >> "$run/preboot.asadmin"
-exec java $JAVA_OPTS -jar /opt/loopgate/payara-micro.jar \
+exec java @/opt/loopgate/jvm.options $JAVA_OPTS -jar /opt/loopgate/payara-micro.jar \
   --deploy /opt/loopgate/loopgate.war --contextroot / \
   --port "${LOOPGATE_NODE_PORT:-8080}" --maxhttpthreads "${LOOPGATE_HTTP_THREADS:-32}" \
   --rootdir "$run/payara" --prebootcommandfile "$run/preboot.asadmin" \

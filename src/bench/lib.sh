@@ -41,7 +41,8 @@ start_portal() {
     LOOPGATE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LOOPGATE_DB_USER="$PGUSER" LOOPGATE_DB_PASSWORD="$PGPASSWORD" \
     LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA=false LOOPGATE_COOKIE_SECURE=false \
     LOOPGATE_PUBLIC_URL="http://127.0.0.1:$port" LOOPGATE_DATA_DIR="$WORK/data" LOOPGATE_DB_EMBEDDED=true \
-        java -Xmx${BENCH_HEAP:-1g} -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
+    MALLOC_ARENA_MAX=2 java @"$ROOT/docker/portal/jvm.options" ${BENCH_HEAP:+-Xmx$BENCH_HEAP} ${BENCH_JAVA_OPTS:-} \
+        -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \
         -jar "$ROOT/target/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
         --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" --nocluster --maxhttpthreads "${BENCH_HTTP_THREADS:-32}" \
         > "$WORK/server.log" 2>&1 &

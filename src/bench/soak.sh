@@ -29,6 +29,7 @@ ensure_filers "$FILERS"
 report_data "$WORK/soak-data.lua" "$FILERS" 8
 export BENCH_REPORT_DATA="$WORK/soak-data.lua" BENCH_RECORD="$REC"
 rm -f "$REC".*
+export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
 start_portal
 # No priming by default: each filer's first filing signs it in (PBKDF2 at 1,000 iterations, lib.sh), as an
 # HR system's first call of the day would. SOAK_PRIME=1 signs them all in before the clock starts.
@@ -47,30 +48,81 @@ heap_after_gc() {
     jstat -gc "$PORTAL_PID" | awk 'NR==1 {for (i = 1; i <= NF; i++) c[$i] = i} NR==2 {printf "%.0f", ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024}'
 }
 
+# memory: the process's resident set and the JVM's committed memory by area (Native Memory Tracking, summary:
+# the soak starts the portal with -XX:NativeMemoryTracking=summary), in MB: "rss heap class code thread gc other total".
+memory() {
+    local rss nmt
+    rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$PORTAL_PID/status")
+    nmt=$(jcmd "$PORTAL_PID" VM.native_memory summary 2>/dev/null)
+    python3 -c '
+import re, sys
+t = sys.stdin.read()
+def c(name):
+    m = re.search(r"-\s*" + re.escape(name) + r" \(reserved=\d+KB, committed=(\d+)KB", t)
+    return round(int(m.group(1)) / 1024) if m else 0
+m = re.search(r"Total: reserved=\d+KB, committed=(\d+)KB", t)
+threads = re.search(r"\(thread #(\d+)\)", t)
+print(sys.argv[1], c("Java Heap"), c("Class") + c("Metaspace"), c("Code"), "%d/%s" % (c("Thread"), threads.group(1) if threads else "?"), c("GC"),
+      c("Other") + c("Internal") + c("Symbol") + c("Arena Chunk") + c("Native Memory Tracking") + c("Shared class space") + c("Arguments") + c("Module") + c("Synchronizer") + c("Serviceability") + c("String Deduplication") + c("Object Monitors") + c("Safepoint") + c("Logging") + c("Tracing") + c("Compiler") + c("Synchronization"),
+      round(int(m.group(1)) / 1024) if m else 0)' "$rss" <<< "$nmt"
+}
+memrow() { # memrow <label>: one row of the table
+    read -r rss heap class code thread gc other total <<< "$(memory)"
+    echo "| $1 | $(heap_after_gc) | $rss | $heap | $class | $code | $thread | $gc | $other | $total | $(stored) | $(cut -d' ' -f1 /proc/loadavg) |"
+}
+
 {
-    echo "# Soak run $(date -u +%Y-%m-%dT%H:%MZ): daily reports for $MINUTES min, $CONC clients, $FILERS firms x 8 days"
+    echo "# Soak run $(date -u +%Y-%m-%dT%H:%MZ): daily reports for $MINUTES min, $CONC clients, $FILERS firms x 8 days${SOAK_MIX:+, with gate scans and dashboard reads}"
     echo
-    echo "Load average at start $(cut -d' ' -f1-3 /proc/loadavg); portal heap -Xmx${BENCH_HEAP:-1g}, SerialGC."
+    echo "Load average at start $(cut -d' ' -f1-3 /proc/loadavg); portal started with docker/portal/jvm.options (the production"
+    echo "memory budget) ${BENCH_HEAP:+-Xmx$BENCH_HEAP }${BENCH_JAVA_OPTS:-}, MALLOC_ARENA_MAX=2."
     echo
-    echo "| minute | heap used after full GC (MB) | reports stored so far | load average (1 min) |"
-    echo "|---|---|---|---|"
-    echo "| 0 | $(heap_after_gc) | $(stored) | $(cut -d' ' -f1 /proc/loadavg) |"
+    echo "Memory columns in MB: the resident set (VmRSS) and the JVM's committed memory by area (Native Memory Tracking):"
+    echo "heap, class metadata (metaspace and class space), compiled code, thread stacks (/ threads), GC structures, the rest (symbols, direct and other"
+    echo "native buffers, arenas), and NMT's total."
+    echo
+    echo "| minute | heap used after full GC | RSS | heap | class | code | threads | GC | rest | JVM total | reports stored so far | load average (1 min) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    memrow 0
 } > "$OUT"
 
+# SOAK_MIX=1: beside the filings, 8 gate scanners cycling 2,000 permits' QR texts and 4 analysts reading the
+# bureau's dashboard figures, for the same minutes (the memory run of issue 22.5).
+MIXED=()
+if [[ -n "${SOAK_MIX:-}" ]]; then
+    ensure_bench_gates
+    ensure_filers 4000
+    log "reading the QR texts of 2,000 permits as their firms' managers"
+    psql -X -Atd "$BENCH_DB" -F ' ' -c "select p.id, u.username from permit p join app_user u on u.firm_id = p.firm_id
+        where u.username like 'bench-filer-%' and substr(u.username, 13)::int <= 4000 and p.status = 'ACTIVE'
+        order by md5(p.id::text) limit 2000" | qr_texts "$WORK/soak-gate.lua"
+    for u in bench-guard bench-analyst; do curl -s -o /dev/null -u "$u:loopgate123" "$BASE/api/v1/me"; done
+    BENCH_AUTH="Basic $(printf 'bench-guard:loopgate123' | base64 -w0)" BENCH_GATE_DATA="$WORK/soak-gate.lua" \
+        wrk -t1 -c8 -d"$((MINUTES * 60))s" --timeout 10s -s "$BENCH_DIR/gate.lua" "$BASE" > "$WORK/soak-gate.txt" &
+    MIXED+=($!)
+    BENCH_AUTH="Basic $(printf 'bench-analyst:loopgate123' | base64 -w0)" BENCH_PATH="/api/v1/dashboard/figures?day=$(date -u -d yesterday +%F)" \
+        wrk -t1 -c4 -d"$((MINUTES * 60))s" --timeout 10s -s "$BENCH_DIR/get.lua" "$BASE" > "$WORK/soak-dash.txt" &
+    MIXED+=($!)
+fi
 log "wrk: $CONC clients filing reports for $MINUTES min"
 wrk -t2 -c"$CONC" -d"$((MINUTES * 60))s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" > "$WORK/soak-wrk.txt" &
 WRK=$!
 for m in $(seq 1 "$MINUTES"); do
     sleep 60
-    row="| $m | $(heap_after_gc) | $(stored) | $(cut -d' ' -f1 /proc/loadavg) |"
+    row=$(memrow "$m")
     log "$row"
     echo "$row" >> "$OUT"
 done
 wait "$WRK"
 W=$(grep '^STATS' "$WORK/soak-wrk.txt")
 log "$W"
+if [[ ${#MIXED[@]} -gt 0 ]]; then
+    wait "${MIXED[@]}"
+    { echo; echo "Beside the filings: gate scans $(grep '^STATS' "$WORK/soak-gate.txt")"; echo
+      echo "dashboard figures $(grep '^STATS' "$WORK/soak-dash.txt")"; } >> "$OUT"
+fi
 sleep 5 # requests cut off by wrk's end finish on the server
-echo "| end | $(heap_after_gc) | $(stored) | $(cut -d' ' -f1 /proc/loadavg) |" >> "$OUT"
+memrow end >> "$OUT"
 
 # Every acknowledged filing against the database: the filer firms' reports of the window, with their facts.
 psql -X -Atd "$BENCH_DB" -F ' ' -c "select r.firm_id, r.report_date, r.revision, r.staff_on_site, r.production_status, r.submitted_by
