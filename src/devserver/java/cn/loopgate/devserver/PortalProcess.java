@@ -83,15 +83,7 @@ public final class PortalProcess implements AutoCloseable {
                 "-Xmx" + env.getOrDefault("LOOPGATE_HEAP", "768m"),
                 "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8",
-                "-Djava.net.preferIPv4Stack=true"));
-        // Extra JVM options for every portal this JVM starts: the tests pass -XX:TieredStopAtLevel=1 (pom.xml,
-        // failsafe), which boots a portal about 3 s sooner and suits short-lived test servers.
-        for (String o : System.getProperty("loopgate.portal.jvmOptions", "").trim().split("\\s+")) {
-            if (!o.isEmpty()) {
-                cmd.add(o);
-            }
-        }
-        cmd.addAll(List.of(
+                "-Djava.net.preferIPv4Stack=true",
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",

@@ -45,7 +45,7 @@ public class LoopgateAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response, SecurityHeadersFilter.policy(oidc.enabled() ? oidc.issuer() : null));
-        if (!database.admits() && needsDatabase(request)) {
+        if (needsDatabase(request) && !database.admits()) {
             // PostgreSQL is known to be away: say so now instead of after the pool's ten-second wait.
             return Answers.failure(request, response, 503, "error.unavailable");
         }
