@@ -134,11 +134,22 @@ public final class Browser implements AutoCloseable {
     private String pick(String menuId, java.util.function.Function<List<WebElement>, WebElement> option) {
         String css = "#" + menuId.replace(":", "\\:");
         for (int attempt = 1; ; attempt++) {
-            driver.findElement(By.cssSelector(css)).click();
-            waitFor(By.cssSelector(css + "_items li"));
-            WebElement item = option.apply(driver.findElements(By.cssSelector(css + "_items li")));
-            String label = item.getAttribute("data-label");
-            item.click();
+            String label;
+            try {
+                driver.findElement(By.cssSelector(css)).click();
+                waitFor(By.cssSelector(css + "_panel"));
+                WebElement item = option.apply(driver.findElements(By.cssSelector(css + "_items li")));
+                label = item.getAttribute("data-label");
+                // The panel slides open: an option tapped before it is in place is "not interactable".
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
+            } catch (org.openqa.selenium.ElementNotInteractableException | org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    evidence("pick-" + menuId.replaceAll("[^A-Za-z0-9]+", "_"));
+                    throw e;
+                }
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                continue;
+            }
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> label.equals(d.findElement(By.cssSelector(css + "_label")).getText().trim())
                         && !d.findElement(By.cssSelector(css + "_panel")).isDisplayed());
@@ -165,7 +176,15 @@ public final class Browser implements AutoCloseable {
             });
         } catch (org.openqa.selenium.TimeoutException e) {
             evidence("timeout-text-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
-            throw e;
+            // What the page said instead: CI keeps the build log, not the screenshots.
+            String body;
+            try {
+                body = text();
+            } catch (org.openqa.selenium.WebDriverException unreadable) {
+                body = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError("waited 20 s for \"" + text + "\" in " + by + " at " + driver.getCurrentUrl()
+                    + "; the page read: " + (body.length() > 1500 ? body.substring(0, 1500) + "…" : body), e);
         }
     }
 
