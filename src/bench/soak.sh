@@ -105,7 +105,7 @@ if [[ -n "${SOAK_MIX:-}" ]]; then
     MIXED+=($!)
 fi
 log "wrk: $CONC clients filing reports for $MINUTES min"
-wrk -t2 -c"$CONC" -d"$((MINUTES * 60))s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" > "$WORK/soak-wrk.txt" &
+wrk -t2 -c"$CONC" -d"$((MINUTES * 60))s" --timeout 10s -s "$BENCH_DIR/reports.lua" "$BASE" > "$WORK/soak-wrk.txt" 2>&1 &
 WRK=$!
 for m in $(seq 1 "$MINUTES"); do
     sleep 60
@@ -113,13 +113,20 @@ for m in $(seq 1 "$MINUTES"); do
     log "$row"
     echo "$row" >> "$OUT"
 done
-wait "$WRK"
-W=$(grep '^STATS' "$WORK/soak-wrk.txt")
+wait "$WRK" || log "wrk ended with status $?"
+# wrk prints its STATS line from done(); a wrk that died (or a Lua error in done) leaves none. The check below
+# still runs, on the acknowledgements recorded so far, and fails the soak with wrk's own words in the report.
+W=$(grep '^STATS' "$WORK/soak-wrk.txt" || true)
+if [[ -z "$W" ]]; then
+    log "no STATS line from wrk: $(tail -c 600 "$WORK/soak-wrk.txt" | tr '\n' ' ')"
+    { echo; echo "wrk printed no STATS line; its last output:"; echo; echo '```'; tail -n 20 "$WORK/soak-wrk.txt"; echo '```'; } >> "$OUT"
+    W="STATS n=0 rps=0 errors=-1 (missing)"
+fi
 log "$W"
 if [[ ${#MIXED[@]} -gt 0 ]]; then
-    wait "${MIXED[@]}"
-    { echo; echo "Beside the filings: gate scans $(grep '^STATS' "$WORK/soak-gate.txt")"; echo
-      echo "dashboard figures $(grep '^STATS' "$WORK/soak-dash.txt")"; } >> "$OUT"
+    wait "${MIXED[@]}" || true
+    { echo; echo "Beside the filings: gate scans $(grep '^STATS' "$WORK/soak-gate.txt" || echo '(no STATS line)')"; echo
+      echo "dashboard figures $(grep '^STATS' "$WORK/soak-dash.txt" || echo '(no STATS line)')"; } >> "$OUT"
 fi
 sleep 5 # requests cut off by wrk's end finish on the server
 memrow end >> "$OUT"
@@ -154,7 +161,7 @@ for line in open(db):
 missing = [p for p in acked if rows[p] == 0]
 twice = [p for p, n in rows.items() if n > 1]
 created_twice = [p for p, n in created.items() if n > 1]
-errors = int(re.search(r"errors=(\d+)", stats).group(1))
+errors = int(re.search(r"errors=(-?\d+)", stats).group(1))
 other = sum(n for s, n in answers.items() if s not in ("200", "201"))
 n = int(re.search(r"\bn=(\d+)", stats).group(1))
 print()
@@ -165,7 +172,7 @@ print("| %d (%s/s) | %s | %d | %d | %d | %d | %d | %d | %d |" % (n, re.search(r"
       len(twice), len(created_twice), sum(rows.values()), bad_facts))
 print()
 print("wrk: " + stats)
-ok = errors == 0 and other == 0 and not missing and not twice and not created_twice and bad_facts == 0
+ok = errors == 0 and n > 0 and other == 0 and not missing and not twice and not created_twice and bad_facts == 0
 print()
 print("Verdict: " + ("PASS" if ok else "FAIL") + ". Rows in the window beyond the acknowledged pairs are filings the server"
       " completed after wrk stopped waiting (in flight at the end, at most one per client).")
