@@ -2,21 +2,17 @@ package cn.loopgate.firmimport;
 
 import cn.loopgate.firm.FourAbove;
 import cn.loopgate.firm.Industry;
-import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.Messages;
+import cn.loopgate.shared.sheet.HeaderedSheet;
 import cn.loopgate.shared.sheet.SheetCell;
 import cn.loopgate.shared.sheet.SheetFormat;
-import cn.loopgate.shared.sheet.SheetLimits;
-import cn.loopgate.shared.sheet.SheetReader;
 import cn.loopgate.shared.sheet.SheetWriter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The firm list's columns, read through the generic sheet reader: headers as bureaus write them (Chinese, a
@@ -25,7 +21,7 @@ import java.util.TreeMap;
 final class FirmSheet {
 
     /** Columns in template order; the first header is the template's. */
-    enum Column {
+    enum Column implements HeaderedSheet.Column {
         NAME("name", "企业名称", "名称", "单位名称", "firm name", "name"),
         CREDIT_CODE("creditCode", "统一社会信用代码", "信用代码", "社会信用代码", "credit code", "creditcode"),
         PARK("park", "所属园区", "园区", "park"),
@@ -53,8 +49,9 @@ final class FirmSheet {
             this.headers = Arrays.asList(headers);
         }
 
-        String templateHeader() {
-            return headers.get(0);
+        @Override
+        public List<String> headers() {
+            return headers;
         }
     }
 
@@ -85,45 +82,9 @@ final class FirmSheet {
 
     static Parsed parse(String fileName, byte[] data) {
         List<Row> rows = new ArrayList<>();
-        var header = new Object() {
-            Map<Integer, Column> columns;
-        };
-        SheetFormat format = SheetReader.read(fileName, data, SheetLimits.DEFAULT, (line, cells) -> {
-            if (header.columns == null) {
-                header.columns = header(cells);
-                return;
-            }
-            Map<Column, SheetCell> m = new EnumMap<>(Column.class);
-            cells.forEach((i, c) -> {
-                Column col = header.columns.get(i);
-                if (col != null) {
-                    m.put(col, c);
-                }
-            });
-            rows.add(new Row(line, m, java.util.Set.copyOf(header.columns.values())));
-        });
-        if (header.columns == null) {
-            throw DomainException.invalid("file", "import.noHeader");
-        }
+        SheetFormat format = HeaderedSheet.read(fileName, data, Column.class, REQUIRED,
+                (line, cells, present) -> rows.add(new Row(line, cells, present)));
         return new Parsed(format, rows);
-    }
-
-    private static Map<Integer, Column> header(Map<Integer, SheetCell> cells) {
-        Map<Integer, Column> cols = new TreeMap<>();
-        cells.forEach((i, c) -> {
-            String h = c.text().strip().replace("\uFEFF", "").replace("*", "").toLowerCase(Locale.ROOT);
-            for (Column col : Column.values()) {
-                if (col.headers.contains(h) && !cols.containsValue(col)) {
-                    cols.put(i, col);
-                }
-            }
-        });
-        for (Column required : REQUIRED) {
-            if (!cols.containsValue(required)) {
-                throw DomainException.invalid("file", "import.missingColumn", required.templateHeader());
-            }
-        }
-        return cols;
     }
 
     /** The template: the header row, and a second sheet with the accepted values of the coded columns. */

@@ -1,21 +1,18 @@
 package cn.loopgate.health;
 
-import cn.loopgate.shared.DomainException;
 import cn.loopgate.shared.Messages;
 import cn.loopgate.shared.SpreadsheetCells;
+import cn.loopgate.shared.sheet.HeaderedSheet;
 import cn.loopgate.shared.sheet.SheetCell;
 import cn.loopgate.shared.sheet.SheetFormat;
 import cn.loopgate.shared.sheet.SheetLimits;
-import cn.loopgate.shared.sheet.SheetReader;
 import cn.loopgate.shared.sheet.SheetWriter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The sampling site's sheet of test results, read through the generic streamed reader of {@code shared.sheet}
@@ -25,7 +22,7 @@ import java.util.TreeMap;
 final class HealthSheet {
 
     /** Columns in template order; the first header is the template's. */
-    enum Column {
+    enum Column implements HeaderedSheet.Column {
         RESIDENT_ID("residentId", "身份证号", "身份证号码", "证件号码", "身份证", "resident id", "residentid", "id number"),
         NAME("displayName", "姓名", "name"),
         SAMPLED_AT("sampledAt", "采样时间", "采样日期时间", "采集时间", "sample time", "sampled at", "sampledat"),
@@ -40,8 +37,9 @@ final class HealthSheet {
             this.headers = Arrays.asList(headers);
         }
 
-        String templateHeader() {
-            return headers.get(0);
+        @Override
+        public List<String> headers() {
+            return headers;
         }
     }
 
@@ -72,45 +70,9 @@ final class HealthSheet {
 
     static Parsed parse(String fileName, byte[] data) {
         List<Row> rows = new ArrayList<>();
-        var header = new Object() {
-            Map<Integer, Column> columns;
-        };
-        SheetFormat format = SheetReader.read(fileName, data, SheetLimits.DEFAULT, (line, cells) -> {
-            if (header.columns == null) {
-                header.columns = header(cells);
-                return;
-            }
-            Map<Column, SheetCell> m = new EnumMap<>(Column.class);
-            cells.forEach((i, c) -> {
-                Column col = header.columns.get(i);
-                if (col != null) {
-                    m.put(col, c);
-                }
-            });
-            rows.add(new Row(line, m));
-        });
-        if (header.columns == null) {
-            throw DomainException.invalid("file", "import.noHeader");
-        }
+        SheetFormat format = HeaderedSheet.read(fileName, data, Column.class, REQUIRED,
+                (line, cells, present) -> rows.add(new Row(line, cells)));
         return new Parsed(format, rows);
-    }
-
-    private static Map<Integer, Column> header(Map<Integer, SheetCell> cells) {
-        Map<Integer, Column> cols = new TreeMap<>();
-        cells.forEach((i, c) -> {
-            String h = c.text().strip().replace("\uFEFF", "").replace("*", "").toLowerCase(Locale.ROOT);
-            for (Column col : Column.values()) {
-                if (col.headers.contains(h) && !cols.containsValue(col)) {
-                    cols.put(i, col);
-                }
-            }
-        });
-        for (Column required : REQUIRED) {
-            if (!cols.containsValue(required)) {
-                throw DomainException.invalid("file", "import.missingColumn", required.templateHeader());
-            }
-        }
-        return cols;
     }
 
     /** The template: the header row and an example of each value (in .xlsx, a second sheet explains them). */

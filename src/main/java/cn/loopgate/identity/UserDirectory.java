@@ -1,12 +1,11 @@
 package cn.loopgate.identity;
 
+import cn.loopgate.shared.persistence.TransactionEnd;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -122,19 +121,7 @@ public class UserDirectory {
      * the user meanwhile cannot keep what it read before the change committed.
      */
     public void forget(String username) {
-        evict(username);
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    evict(username);
-                }
-            });
-        }
+        TransactionEnd.nowAndAtEnd(transactions, () -> evict(username));
     }
 
     private void evict(String username) {

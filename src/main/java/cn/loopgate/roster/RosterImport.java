@@ -1,8 +1,8 @@
 package cn.loopgate.roster;
 
-import cn.loopgate.shared.persistence.BaseEntity;
-import jakarta.persistence.Basic;
 import cn.loopgate.shared.crypto.SealedFileConverter;
+import cn.loopgate.shared.sheet.CheckedSheet;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,7 +10,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -20,14 +19,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "roster_import")
-public class RosterImport extends BaseEntity {
-
-    public enum Status { CHECKED, IMPORTED }
+public class RosterImport extends CheckedSheet {
 
     @Column(name = "firm_id", nullable = false)
     private long firmId;
-    @Column(name = "file_name", nullable = false, length = 100)
-    private String fileName;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private RosterFile.Format format;
@@ -36,55 +31,23 @@ public class RosterImport extends BaseEntity {
     @Convert(converter = SealedFileConverter.class)
     @Column(nullable = false)
     private byte[] content;
-    @Column(name = "total_rows", nullable = false)
-    private int totalRows;
-    @Column(name = "valid_rows", nullable = false)
-    private int validRows;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
-    private Status status = Status.CHECKED;
-    @Column(name = "imported_rows")
-    private Integer importedRows;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Column(name = "created_by", nullable = false, length = 64)
-    private String createdBy;
-    @Column(name = "imported_at")
-    private Instant importedAt;
-    @Version
-    private long version;
 
     protected RosterImport() {
     }
 
     public RosterImport(long firmId, String fileName, RosterFile.Format format, byte[] content, int totalRows,
                         int validRows, Instant now, String by) {
+        super(fileName, totalRows, validRows, now, by);
         this.firmId = firmId;
-        this.fileName = fileName;
         this.format = format;
         this.content = content;
-        this.totalRows = totalRows;
-        this.validRows = validRows;
-        this.createdAt = now;
-        this.createdBy = by;
     }
 
     void imported(int rows, Instant now) {
-        this.status = Status.IMPORTED;
-        this.importedRows = rows;
-        this.importedAt = now;
+        markImported(rows, now);
     }
 
     public long getFirmId() { return firmId; }
-    public String getFileName() { return fileName; }
     public RosterFile.Format getFormat() { return format; }
     byte[] getContent() { return content; }
-    public int getTotalRows() { return totalRows; }
-    public int getValidRows() { return validRows; }
-    public Status getStatus() { return status; }
-    public Integer getImportedRows() { return importedRows; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getImportedAt() { return importedAt; }
-    public long getVersion() { return version; }
 }

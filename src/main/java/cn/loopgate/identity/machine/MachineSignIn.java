@@ -3,6 +3,7 @@ package cn.loopgate.identity.machine;
 import cn.loopgate.identity.Answers;
 import cn.loopgate.identity.Caller;
 import cn.loopgate.identity.ReturnTarget;
+import cn.loopgate.shared.persistence.TransactionEnd;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -128,19 +127,7 @@ public class MachineSignIn {
      * ends, so that a request reading it meanwhile cannot keep what it read before the revocation committed.
      */
     public void forget(long id) {
-        evict(id);
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    evict(id);
-                }
-            });
-        }
+        TransactionEnd.nowAndAtEnd(transactions, () -> evict(id));
     }
 
     private void evict(long id) {

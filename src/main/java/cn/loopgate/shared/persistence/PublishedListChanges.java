@@ -4,7 +4,6 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.naming.InitialContext;
@@ -39,16 +38,9 @@ public class PublishedListChanges {
             return; // one count per transaction is enough
         }
         tx.putResource(PublishedListChanges.class, Boolean.TRUE);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    COMMITTED.incrementAndGet();
-                }
+        TransactionEnd.afterCompletion(tx, status -> {
+            if (status == Status.STATUS_COMMITTED) {
+                COMMITTED.incrementAndGet();
             }
         });
     }
