@@ -1,7 +1,7 @@
 # Shared helpers of the benchmark scripts (sourced). Environment:
 #   BENCH_PGHOST (127.0.0.1) BENCH_PGPORT (5432) BENCH_PGUSER (postgres) BENCH_PGPASSWORD (x, ignored with trust auth)
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
-#   BENCH_WAR (target/loopgate.war) BENCH_HTTP_THREADS (32, as the launcher's LOOPGATE_HTTP_THREADS) BENCH_HEAP (1g)
+#   BENCH_WAR (target/loopgate.war) BENCH_HTTP_THREADS (32, as the launcher's LOOPGATE_HTTP_THREADS) BENCH_HEAP (unset: the heap of docker/portal/jvm.options, 512 MB)
 #   BENCH_JAVA_OPTS (extra JVM options of the portal, e.g. -XX:StartFlightRecording=... to profile a phase)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

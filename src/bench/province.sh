@@ -27,7 +27,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y -q wrk >
     echo "# A province: 1x, 3x and 10x the city ($(date -u +%Y-%m-%dT%H:%MZ))"
     echo
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; PostgreSQL $(psql -X -Atd postgres -c 'show server_version') (shared_buffers"
-    echo "$(psql -X -Atd postgres -c 'show shared_buffers')), Payara Micro -Xmx${BENCH_HEAP:-1g}. Each GET row: 1 client, ${DUR} s, p50/p95/max in ms."
+    echo "$(psql -X -Atd postgres -c 'show shared_buffers')), Payara Micro with docker/portal/jvm.options${BENCH_HEAP:+ and -Xmx$BENCH_HEAP}. Each GET row: 1 client, ${DUR} s, p50/p95/max in ms."
     echo
     echo "| scale | firms / workers / reports / permits | row | measured | load before |"
     echo "|---|---|---|---|---|"
