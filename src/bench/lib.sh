@@ -3,6 +3,7 @@
 #   BENCH_DB (loopgate_bench) BENCH_PORT (portal HTTP port; default: a free one, never 8080)
 #   BENCH_WAR (target/loopgate.war) BENCH_HTTP_THREADS (32, as the launcher's LOOPGATE_HTTP_THREADS) BENCH_HEAP (unset: the heap of docker/portal/jvm.options, 512 MB)
 #   BENCH_JAVA_OPTS (extra JVM options of the portal, e.g. -XX:StartFlightRecording=... to profile a phase)
+#   BENCH_DEMO_DATA (false; true seeds the demo city into an empty database at start, as the tests' portals do)
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
@@ -39,7 +40,7 @@ start_portal() {
         > "$WORK/preboot.asadmin"
     local t0; t0=$(date +%s.%N)
     LOOPGATE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LOOPGATE_DB_USER="$PGUSER" LOOPGATE_DB_PASSWORD="$PGPASSWORD" \
-    LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA=false LOOPGATE_COOKIE_SECURE=false \
+    LOOPGATE_PORT="$port" LOOPGATE_DEMO_DATA="${BENCH_DEMO_DATA:-false}" LOOPGATE_COOKIE_SECURE=false \
     LOOPGATE_PUBLIC_URL="http://127.0.0.1:$port" LOOPGATE_DATA_DIR="$WORK/data" LOOPGATE_DB_EMBEDDED=true \
     MALLOC_ARENA_MAX=2 java @"$ROOT/docker/portal/jvm.options" ${BENCH_HEAP:+-Xmx$BENCH_HEAP} ${BENCH_JAVA_OPTS:-} \
         -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true \

@@ -62,6 +62,9 @@ public final class PortalProcess implements AutoCloseable {
     public static final String SERVER_HEADER_OFF =
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false";
 
+    /** Environment entry with extra JVM options of the node, separated by spaces. */
+    public static final String JAVA_OPTS = "LOOPGATE_JAVA_OPTS";
+
     public Path log() {
         return workDir.resolve("server.log");
     }
@@ -83,7 +86,14 @@ public final class PortalProcess implements AutoCloseable {
                 "-Xmx" + env.getOrDefault("LOOPGATE_HEAP", "768m"),
                 "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8",
-                "-Djava.net.preferIPv4Stack=true",
+                "-Djava.net.preferIPv4Stack=true"));
+        // More JVM options, e.g. -XX:TieredStopAtLevel=1 for a node that lives a minute (a test's): a start
+        // compiled by C1 alone is a sixth faster on two cores (docs/performance.md, "Starting a node").
+        String javaOpts = env.getOrDefault(JAVA_OPTS, "").strip();
+        if (!javaOpts.isEmpty()) {
+            cmd.addAll(List.of(javaOpts.split("\\s+")));
+        }
+        cmd.addAll(List.of(
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
