@@ -1,7 +1,6 @@
 package cn.loopgate.it;
 
-import cn.loopgate.devserver.EmbeddedDatabase;
-import cn.loopgate.devserver.Ports;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,21 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The database goes away and comes back while the portal runs (issue 10): requests fail cleanly and
  * quickly (503 problem+json or the error page, no stack trace), readiness is DOWN, and once PostgreSQL is
- * back on the same data and port the portal serves again by itself, without a restart.
+ * back on the same data and port the portal serves again by itself, without a restart. On the fault tests'
+ * portal ({@link FaultPortal}), which it leaves serving on its database.
  */
+@Order(FaultPortal.ORDER + 1)
 class DatabaseOutageIT {
 
     @Test
     void thePortalFailsCleanlyWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
-        Path dir = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("outage-postgres");
-        deleteTree(dir);
-        int dbPort = Ports.free();
-        // Not "clean": closing must keep the data directory, so the same server can come back.
         Instant begun = Instant.now();
-        EmbeddedDatabase db = EmbeddedDatabase.start(dir, false, dbPort);
-        Portal portal = Portal.start(Map.of(), db);
+        FaultPortal faults = FaultPortal.get();
+        Portal portal = faults.portal();
         Instant booted = Instant.now();
-        EmbeddedDatabase again = null;
         try {
             Api admin = portal.api("admin");
             Api anonymous = portal.api(null);
@@ -43,7 +38,7 @@ class DatabaseOutageIT {
             Api.Res scanned = guard.post("gate/verify", Api.obj().put("gate", "东门").put("content", "not a permit"));
             assertEquals("FORGED", scanned.json().get("result").asText(), scanned.raw());
 
-            db.close();
+            faults.stopDatabase();
             Instant down = Instant.now();
             Instant firstFailed = null;
 
@@ -80,7 +75,7 @@ class DatabaseOutageIT {
             assertTrue(Duration.between(firstFailed, probed).toSeconds() < 8,
                     "once the database was known to be away, calls still waited for the pool: "
                             + Duration.between(firstFailed, probed).toSeconds() + " s for 14 calls");
-            again = EmbeddedDatabase.start(dir, false, dbPort);
+            faults.startDatabase();
             Instant back = Instant.now();
 
             Instant until = Instant.now().plusSeconds(90);
@@ -106,15 +101,7 @@ class DatabaseOutageIT {
                     Duration.between(down, probed).toSeconds(), Duration.between(probed, back).toSeconds(),
                     Duration.between(back, Instant.now()).toSeconds());
         } finally {
-            portal.server.close();
-            if (again != null) {
-                again.close();
-            }
-            try {
-                db.close();
-            } catch (Exception ignored) {
-                // closed above
-            }
+            faults.startDatabase(); // the next fault test finds it serving even if this one failed while it was away
         }
     }
 

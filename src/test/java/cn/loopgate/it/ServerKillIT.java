@@ -3,12 +3,11 @@ package cn.loopgate.it;
 import cn.loopgate.devserver.EmbeddedDatabase;
 import cn.loopgate.roster.RosterFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +37,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * kill -9 of the server (issue 10): Payara Micro is killed with SIGKILL while (a) a 10,000-row roster
  * import and (b) a 500-card batch approval are being written, and (c) many clients file daily reports
- * at once — one kill for all three, so the class boots Payara twice, not three times. The portal then
+ * at once — one kill for all three, so the class restarts Payara once, not three times. The portal then
  * starts again on the same database, and every operation is complete or absent: no half import, no half
  * batch (every item approved with its permit, or pending without one), every acknowledged report
- * present, none twice. The killed operations are then retried and succeed.
+ * present, none twice. The killed operations are then retried and succeed. On the fault tests' portal
+ * ({@link FaultPortal}), which it leaves serving after the restart.
  * {@code -Dloopgate.kill.rounds=N} repeats the kill (default once).
  */
+@Order(FaultPortal.ORDER + 3)
 class ServerKillIT {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -52,35 +53,22 @@ class ServerKillIT {
     static final int REPORT_FIRMS = 24;
     static final int REPORT_DAYS = 8;
 
+    static FaultPortal faults;
     static EmbeddedDatabase db;
     static Portal portal;
-    static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Path.of(System.getProperty("loopgate.work", "target/it")).toAbsolutePath().resolve("kill-postgres");
-        DatabaseOutageIT.deleteTree(dir);
-        db = EmbeddedDatabase.start(dir, true);
-        port = cn.loopgate.devserver.Ports.free();
-        portal = startPortal();
+        faults = FaultPortal.get();
+        db = faults.db();
+        portal = faults.portal();
+        setClock();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (portal != null) {
-            portal.server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    /** The portal on the class's database and port; the test clock at 09:00 today (before the report deadline). */
-    static Portal startPortal() throws Exception {
-        Portal p = Portal.start(Map.of("LOOPGATE_PORT", String.valueOf(port)), db);
-        Api.Res clock = p.api("admin").put("test/clock", Api.obj().put("now", today().atTime(9, 0).atZone(SHANGHAI).toInstant().toString()));
+    /** The test clock at 09:00 today (before the report deadline). */
+    static void setClock() {
+        Api.Res clock = portal.api("admin").put("test/clock", Api.obj().put("now", today().atTime(9, 0).atZone(SHANGHAI).toInstant().toString()));
         assertEquals(200, clock.status(), clock.raw());
-        return p;
     }
 
     static LocalDate today() {
@@ -90,7 +78,8 @@ class ServerKillIT {
     /** After the kill -9 (no shutdown hooks, nothing flushed): a fresh server process on the same database and port. */
     static Duration restart() throws Exception {
         Instant t0 = Instant.now();
-        portal = startPortal();
+        portal = faults.restart(Map.of());
+        setClock();
         return Duration.between(t0, Instant.now());
     }
 
