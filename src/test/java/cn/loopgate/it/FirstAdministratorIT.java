@@ -1,12 +1,10 @@
 package cn.loopgate.it;
 
-import cn.loopgate.devserver.Ports;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -15,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,37 +27,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A production start: empty database, no demo data, built-in login. Nobody can sign in; the log carries a
  * one-time set-up link; the set-up page creates the first administrator once, and never again. That
  * administrator then builds the city's first firm and invites its manager, whose activation link arrives by
- * mail (a real SMTP server in the test).
+ * mail (a real SMTP server in the test). On the mail tests' portal ({@link MailPortal}), first.
  */
+@Order(MailPortal.ORDER + 1)
 class FirstAdministratorIT {
 
-    static final String PASSWORD = "Erster-Admin-2026";
+    static final String PASSWORD = MailPortal.ADMIN_PASSWORD;
     static Portal portal;
     static GreenMail smtp;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        int port = Ports.free();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        portal = Portal.start(Map.of("LOOPGATE_DEMO_DATA", "false", "LOOPGATE_MAIL_HOST", "127.0.0.1",
-                "LOOPGATE_MAIL_PORT", String.valueOf(port)));
-        String log = Files.readString(portal.server.log());
-        Matcher m = Pattern.compile("/setup\\.xhtml\\?token=([A-Za-z0-9_-]{43})").matcher(log);
-        assertTrue(m.find(), "the start-up log carries the set-up link");
-        token = m.group(1);
-        assertFalse(m.find(), "printed once");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (portal != null) {
-            portal.stop();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
+        MailPortal mailPortal = MailPortal.get();
+        portal = mailPortal.portal;
+        smtp = mailPortal.smtp();
+        List<String> tokens = mailPortal.setupTokens();
+        assertEquals(1, tokens.size(), "the start-up log carries the set-up link, printed once");
+        token = tokens.get(0);
     }
 
     static ObjectNode setup(String token, String username, String password) {
@@ -73,11 +59,11 @@ class FirstAdministratorIT {
 
         Api.Res wrongToken = anonymous.post("public/setup", setup("x".repeat(43), "root", PASSWORD));
         assertEquals(403, wrongToken.status(), wrongToken.raw());
-        Api.Res weak = anonymous.post("public/setup", setup(token, "root", "root12345678"));
+        Api.Res weak = anonymous.post("public/setup", setup(token, MailPortal.ADMIN, "root12345678"));
         assertEquals(400, weak.status(), weak.raw());
         assertNotNull(weak.errorFor("newPassword"), "contains the username: " + weak.raw());
-        assertEquals(400, anonymous.post("public/setup", setup(token, "root", "onlyletterslong")).status());
-        assertEquals(400, anonymous.post("public/setup", setup(token, "root", "a1")).status());
+        assertEquals(400, anonymous.post("public/setup", setup(token, MailPortal.ADMIN, "onlyletterslong")).status());
+        assertEquals(400, anonymous.post("public/setup", setup(token, MailPortal.ADMIN, "a1")).status());
 
         // The login page of a production start points to the log, and advertises no demo logins.
         WebSession web = new WebSession();
