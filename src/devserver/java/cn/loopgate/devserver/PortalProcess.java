@@ -88,7 +88,7 @@ public final class PortalProcess implements AutoCloseable {
                 "-Dfile.encoding=UTF-8",
                 "-Djava.net.preferIPv4Stack=true"));
         // More JVM options, e.g. -XX:TieredStopAtLevel=1 for a node that lives a minute (a test's): a start
-        // compiled by C1 alone is a sixth faster on two cores (docs/performance.md, "Starting a node").
+        // compiled by C1 alone is a fifth faster on two cores (docs/performance.md, "Starting a node").
         String javaOpts = env.getOrDefault(JAVA_OPTS, "").strip();
         if (!javaOpts.isEmpty()) {
             cmd.addAll(List.of(javaOpts.split("\\s+")));

@@ -116,6 +116,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element is gone or hidden (a dialog closed after its save), at most 20 s. */
+    public void waitGone(By by) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            evidence("still-shown-" + by.toString().replaceAll("[^A-Za-z0-9]+", "_"));
+            throw e;
+        }
+    }
+
     /**
      * Picks an option of a PrimeFaces selectOneMenu as a person does (open it, tap the option) and waits until the
      * menu shows it and its panel has closed; a tap swallowed by the panel's animation is tried again, so a test

@@ -71,7 +71,7 @@ class ClusterIT {
     static Path work;
     static String kek;
 
-    /** From the key test to the configured-key test: a print signed by the second key, and its firm. */
+    /** From the key test to the configured-key test: a print signed by the first key, and its firm. */
     static String oldQr;
     static long keyFirm;
     /** The signing key node A is given in configuration when it comes back after the upgrade. */

@@ -73,7 +73,8 @@ class ManagerAccountsBrowserIT extends BrowserITBase {
             b.waitFor(By.cssSelector("#edit\\:firm_panel li")).click();
             b.driver.findElement(By.id("edit:password")).sendKeys("Wang-Wu-Passwort-1");
             b.driver.findElement(By.id("edit:save")).click();
-            Thread.sleep(1500);
+            // The dialog closes once the user is saved (a fixed 1.5 s was too short on a loaded CI machine).
+            b.waitGone(By.id("edit:save"));
             b.driver.findElement(By.id("users:text")).sendKeys(user);
             b.driver.findElement(By.id("users:search")).click();
             b.waitForText(By.id("users:table"), user);

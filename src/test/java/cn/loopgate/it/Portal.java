@@ -42,8 +42,9 @@ public final class Portal {
     }
 
     /**
-     * JVM options of a portal that lives for one test class: C1 alone compiles the start a sixth faster on two
-     * cores, and such a node never runs long enough for C2's code to pay back (src/bench/boot.sh).
+     * JVM options of a portal that lives for one test class: C1 alone makes the start a fifth faster on two
+     * cores, and such a node never runs long enough for C2's code to pay back, although it hashes passwords
+     * ten times slower (src/bench/boot.sh; docs/performance.md, "Starting a node").
      */
     public static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1";
 
