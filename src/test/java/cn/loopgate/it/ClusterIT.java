@@ -94,6 +94,14 @@ class ClusterIT {
         CompletableFuture<Void> startB = CompletableFuture.runAsync(() -> start(b));
         startA.join();
         startB.join();
+        // Started together, B may have looked for A's grid before A listened and made a grid of its own; the two merge
+        // after hazelcast.merge.first.run.delay.seconds (10 s). A session moves between nodes only within one grid
+        // (a CI run's roster import failed on B before this wait).
+        Instant until = Instant.now().plusSeconds(90);
+        while (members(a) != 2 || members(b) != 2) {
+            assertTrue(Instant.now().isBefore(until), "one grid of 2 members within 90 s: A " + members(a) + ", B " + members(b));
+            Thread.sleep(500);
+        }
     }
 
     private static void start(PortalProcess node) {
