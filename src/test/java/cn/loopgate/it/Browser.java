@@ -62,14 +62,22 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), base, profile);
     }
 
-    /** The next finished download with this suffix (waits up to a minute); removed from the folder once read. */
+    /**
+     * The next finished download with this suffix (waits up to a minute); removed from the folder once read.
+     * Chromium writes into a {@code .crdownload} file and puts an empty placeholder under the final name
+     * meanwhile (a CI run read that placeholder: 0 bytes), so a download counts as finished when no
+     * {@code .crdownload} is left and the file is not empty.
+     */
     public byte[] download(String suffix) throws IOException, InterruptedException {
         Path dir = profile.resolve("downloads");
         long until = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < until) {
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
-                    Path done = files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                    List<Path> all = files.toList();
+                    boolean writing = all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"));
+                    Path done = writing ? null : all.stream().filter(f -> f.toString().endsWith(suffix) && size(f) > 0)
+                            .findFirst().orElse(null);
                     if (done != null) {
                         byte[] data = Files.readAllBytes(done);
                         Files.delete(done);
@@ -80,6 +88,14 @@ public final class Browser implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + suffix + " downloaded into " + dir);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The browser console's lines since the last call (errors, CSP refusals, script failures). */
