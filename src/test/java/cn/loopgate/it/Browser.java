@@ -99,7 +99,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The browser console's lines since the last call (errors, CSP refusals, script failures). */
-    public java.util.List<String> console() {
+    public List<String> console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
