@@ -33,11 +33,13 @@ samples, start, wall, b0, b1, i0, i1, hz, cores, rc, cmd = sys.argv[1:]
 wall, hz, cores = int(wall), int(hz), int(cores)
 busy = (int(b1) - int(b0)) / hz
 def read(path):
+    """pid -> (its latest CPU seconds, the command line it was first seen with: an ending process shows "[java]")."""
     seen = {}
     for line in open(path, errors="replace"):
         parts = line.split(None, 2)
         if len(parts) == 3 and parts[0].isdigit():
-            seen[parts[0]] = (int(parts[1]), parts[2].strip())
+            first = seen.get(parts[0], (0, parts[2].strip()))[1]
+            seen[parts[0]] = (int(parts[1]), first)
     return seen
 before = read(start)
 last = {pid: (t - before[pid][0] if pid in before and before[pid][1] == a else t, a) for pid, (t, a) in read(samples).items()}
